@@ -1,0 +1,17 @@
+/**
+ * @module
+ * `@daebug/protocol`: the shared types of Daebug's wire messages and the pure functions over
+ * strings that read and write its Markdown file protocol (SPEC §2). No dependencies, no I/O, no
+ * clock: times, ids and names are arguments.
+ */
+export * from './events.js'
+export * from './fences.js'
+export * from './log-blocks.js'
+export * from './log-edit.js'
+export * from './log-format.js'
+export * from './log-parse.js'
+export * from './log-rotate.js'
+export * from './names.js'
+export * from './registry.js'
+export * from './test-report.js'
+export * from './time.js'

@@ -1,0 +1,70 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { acceptPending, replaceSlot } from './log-edit.js'
+import { FOOTER, formatLogHeader, formatReply } from './log-format.js'
+import { rotateLog } from './log-rotate.js'
+
+const realm = '7-zen-1201-03'
+
+function logWith(exchanges: number, draft = ''): string {
+  let text = formatLogHeader(realm)
+  for (let i = 0; i < exchanges; i++) {
+    text = acceptPending(`${text}\`\`\`js\n${i}\n\`\`\`\n`, {
+      realm,
+      time: '12:00:00',
+      queueLength: 0,
+    }).text
+    const reply = formatReply({
+      realm,
+      agent: 'agent',
+      time: '12:00:01',
+      durationMs: 1,
+      ok: true,
+      body: { kind: 'json', json: String(i) },
+    })
+    text = replaceSlot(text, String(i), reply)!
+  }
+  return text + draft
+}
+
+test('a log with no more exchanges than it keeps is not rotated', () => {
+  assert.is(rotateLog(logWith(3), `${realm}.1.md`, 3), undefined)
+})
+
+test('rotation keeps the head, a link line and the last exchanges; the archive gets the rest', () => {
+  const rotated = rotateLog(logWith(5, '```js\ndraft('), `${realm}.1.md`, 2)!
+  assert.ok(
+    rotated.text.startsWith(
+      `# ${realm} Session\n\n> Older exchanges: [${realm}.1.md](${realm}.1.md)\n\nThis file is a REPL`,
+    ),
+  )
+  assert.equal((rotated.text.match(/^### 🗣️/gmu) ?? []).length, 2)
+  assert.ok(rotated.text.includes('```js\n3\n```') && rotated.text.includes('```js\n4\n```'))
+  assert.ok(rotated.text.endsWith(`${FOOTER}\`\`\`js\ndraft(\n`))
+  assert.ok(rotated.archive.startsWith(`# ${realm} Session, archive\n\n### 🗣️agent`))
+  assert.equal((rotated.archive.match(/^### 🗣️/gmu) ?? []).length, 3)
+})
+
+test('a second rotation links the newest archive and moves the old link into it', () => {
+  const first = rotateLog(logWith(5), `${realm}.1.md`, 2)!
+  let text = first.text
+  for (let i = 10; i < 13; i++) {
+    text = acceptPending(`${text}\`\`\`js\n${i}\n\`\`\`\n`, {
+      realm,
+      time: '12:00:00',
+      queueLength: 0,
+    }).text
+  }
+  const second = rotateLog(text, `${realm}.2.md`, 2)!
+  assert.match(
+    second.text,
+    /^# 7-zen-1201-03 Session\n\n> Older exchanges: \[7-zen-1201-03\.2\.md\]/,
+  )
+  assert.equal((second.text.match(/Older exchanges/g) ?? []).length, 1)
+  assert.match(
+    second.archive,
+    /^# 7-zen-1201-03 Session, archive\n\n> Older exchanges: \[7-zen-1201-03\.1\.md\]/,
+  )
+})
+
+test.run()

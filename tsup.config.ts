@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { defineConfig } from 'tsup'
+
+/**
+ * One build for every package: the entries are the `@daebug/source` files named in the package's
+ * own exports map, so adding an export is the only step needed to build a new entry.
+ */
+type ExportEntry = string | { [condition: string]: ExportEntry }
+
+function sourceEntries(exportsMap: Record<string, ExportEntry>): Record<string, string> {
+  const entries: Record<string, string> = {}
+  for (const target of Object.values(exportsMap)) {
+    if (typeof target !== 'object') continue
+    const source = target['@daebug/source']
+    if (typeof source !== 'string') continue
+    entries[basename(source).replace(/\.ts$/, '')] = source
+  }
+  return entries
+}
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+/** `daebug.platform` in a package.json: 'node', 'browser', or (default) 'neutral' for every realm. */
+const platform: 'node' | 'browser' | 'neutral' = pkg.daebug?.platform ?? 'neutral'
+
+export default defineConfig({
+  entry: sourceEntries(pkg.exports ?? {}),
+  format: ['esm'],
+  platform,
+  target: platform === 'node' ? 'node20' : 'es2022',
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  minify: false,
+  splitting: true,
+  treeshake: false,
+})
