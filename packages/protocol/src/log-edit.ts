@@ -174,8 +174,9 @@ export function appendBlock(text: string, block: string): string {
 }
 
 /**
- * Writes a test run's block: replaces the last `## Test Progress` block in place (progress updates,
- * then the final report), or inserts the block above the footer when there is none (SPEC §2.7).
+ * Writes the block of a test run that no job in this log started: replaces the last
+ * `## Test Progress` block in place (progress updates, then the final report), or inserts the
+ * block above the footer when there is none (SPEC §2.7).
  */
 export function replaceTestBlock(text: string, block: string): string {
   const layout = layoutLog(text)
@@ -187,6 +188,26 @@ export function replaceTestBlock(text: string, block: string): string {
     ...layout.lines.slice(0, progress.start),
     ...block.split('\n'),
     ...layout.lines.slice(progress.end, layout.historyEnd),
+  ]
+  return composeLog(lines, pendingOf(layout))
+}
+
+/**
+ * Writes the test block of a job that runs tests (SPEC §2.7): between the job's fence and its slot,
+ * so that the final report stands above the one-line reply (`… — report above`). The first call
+ * inserts the block; later calls replace it (progress, then the report). Returns undefined when
+ * the job's slot is gone; the caller then uses {@link replaceTestBlock}.
+ */
+export function writeJobTestBlock(text: string, code: string, block: string): string | undefined {
+  const layout = layoutLog(text)
+  const slot = findSlots(layout).find((candidate) => candidate.code === code)
+  if (!slot) return undefined
+  const from = slot.testBlock ? slot.testBlock.start : slot.start
+  const lines = [
+    ...layout.lines.slice(0, from),
+    ...block.split('\n'),
+    '',
+    ...layout.lines.slice(slot.start, layout.historyEnd),
   ]
   return composeLog(lines, pendingOf(layout))
 }

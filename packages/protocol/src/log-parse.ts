@@ -253,23 +253,33 @@ export interface SlotLocation {
   realm: string
   agent: string
   time: string
-  /** The code of the fence directly above the slot, if the slot sits under a fence. */
+  /** The code of the request fence the slot belongs to, if it sits under one. */
   code?: string
+  /** The job's test block (progress or results) between its fence and its slot, if any. */
+  testBlock?: { start: number; end: number }
 }
 
 const SLOT_HEADER = /^#### ⏳(\S+) to (\S+) at (\d\d:\d\d:\d\d)$/u
 
-/** Finds every `⏳` slot in the history of a log, with the code of the fence it sits under. */
+/**
+ * Finds every `⏳` slot in the history of a log, with the code of its request fence: the fence
+ * directly above it, or directly above the job's test block when a test run sits in between.
+ */
 export function findSlots(layout: LogLayout): SlotLocation[] {
   const { lines, scan } = layout
   const slots: SlotLocation[] = []
-  for (const block of findServerBlocks(lines, scan, 0, layout.historyEnd)) {
-    if (block.kind !== 'slot') continue
-    const header = SLOT_HEADER.exec(lines[block.start]!)
-    if (!header) continue
-    const above = scan.owner[block.start - 1] ?? -1
-    const fence = above >= 0 ? scan.fences[above] : undefined
-    const code = fence && fence.close === block.start - 1 ? fenceBody(lines, fence) : undefined
+  const blocks = findServerBlocks(lines, scan, 0, layout.historyEnd)
+  blocks.forEach((block, index) => {
+    const header = block.kind === 'slot' ? SLOT_HEADER.exec(lines[block.start]!) : null
+    if (!header) return
+    const previous = blocks[index - 1]
+    const test =
+      previous &&
+      (previous.kind === 'test-progress' || previous.kind === 'test-results') &&
+      lines.slice(previous.end, block.start).every(isBlank)
+        ? previous
+        : undefined
+    const code = fenceCodeAbove(lines, scan, test ? test.start : block.start)
     slots.push({
       start: block.start,
       end: block.end,
@@ -277,7 +287,15 @@ export function findSlots(layout: LogLayout): SlotLocation[] {
       agent: header[2]!,
       time: header[3]!,
       ...(code === undefined ? {} : { code }),
+      ...(test && code !== undefined ? { testBlock: { start: test.start, end: test.end } } : {}),
     })
-  }
+  })
   return slots
+}
+
+/** The code of the fence whose closing line is directly above line `at`, if there is one. */
+function fenceCodeAbove(lines: readonly string[], scan: FenceScan, at: number): string | undefined {
+  const owner = scan.owner[at - 1] ?? -1
+  const fence = owner >= 0 ? scan.fences[owner] : undefined
+  return fence && fence.close === at - 1 ? fenceBody(lines, fence) : undefined
 }

@@ -14,6 +14,7 @@ import {
   normalizeLog,
   replaceSlot,
   replaceTestBlock,
+  writeJobTestBlock,
 } from './log-edit.js'
 import {
   FOOTER,
@@ -242,6 +243,7 @@ function assertCanonical(text: string, what: string): void {
 }
 
 const documents = Array.from({ length: DOCUMENTS }, document)
+const progress = { done: 0, total: 1, pass: 0, fail: 0, durationMs: 0, failures: [] }
 
 test(`${DOCUMENTS} random documents: accepting never throws, never loses agent text, never accepts twice`, () => {
   for (const text of documents) {
@@ -285,11 +287,17 @@ test('random documents: every other transform keeps the agent text and the foote
         'replaceSlot',
         accepted.jobs[0] ? replaceSlot(accepted.text, accepted.jobs[0].code, reply) : undefined,
       ],
+      [
+        'writeJobTestBlock',
+        accepted.jobs[0]
+          ? writeJobTestBlock(accepted.text, accepted.jobs[0].code, formatTestProgress(progress))
+          : undefined,
+      ],
     ]
     for (const [what, output] of outputs) {
       if (output === undefined) continue
       assertCanonical(output, what)
-      assertKept(what === 'replaceSlot' ? accepted.text : text, output, what)
+      assertKept(what === 'replaceSlot' || what === 'writeJobTestBlock' ? accepted.text : text, output, what)
     }
     const rotated = rotateLog(text, '7-zen.1.md', 1)
     if (rotated) assertKept(text, `${rotated.text}\n${rotated.archive}`, 'rotateLog')
