@@ -28,7 +28,8 @@ for await (const raw of createInterface({ input: child.stdout })) {
     suites.set(task, suite)
   }
   const failed = /^\s*Failed:\s+(.+#test.*)$/.exec(line)
-  if (failed) for (const task of failed[1].split(/,\s*/)) failedTasks.add(task.replace(/#test$/, ''))
+  if (failed)
+    for (const task of failed[1].split(/,\s*/)) failedTasks.add(task.replace(/#test$/, ''))
 }
 const code = await new Promise((done) => child.on('close', done))
 

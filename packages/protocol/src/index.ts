@@ -4,6 +4,7 @@
  * strings that read and write its Markdown file protocol (SPEC §2). No dependencies, no I/O, no
  * clock: times, ids and names are arguments.
  */
+export * from './errors.js'
 export * from './events.js'
 export * from './fences.js'
 export * from './log-blocks.js'
@@ -11,7 +12,11 @@ export * from './log-edit.js'
 export * from './log-format.js'
 export * from './log-parse.js'
 export * from './log-rotate.js'
+export * from './messages.js'
 export * from './names.js'
 export * from './registry.js'
+export * from './relay.js'
+export * from './test-events.js'
 export * from './test-report.js'
 export * from './time.js'
+export * from './validate.js'

@@ -239,16 +239,35 @@ test('the test progress block is replaced in place, then by the report', () => {
 test('the test block of a job sits between its fence and its slot, so the reply follows the report', () => {
   const run = 'run()'
   const accepted = accept(`${HEAD}\`\`\`js\n${run}\n\`\`\`\nprose after\n`).text
-  const progress = writeJobTestBlock(accepted, run, '## Test Progress: 1/2 done, 1 pass, 0 fail (5ms)')!
-  const later = acceptPending(`${progress}\`\`\`js\nnext\n\`\`\`\n`, { realm, time: '12:05:09', queueLength: 1 }).text
-  const report = writeJobTestBlock(later, run, '## Test Results: 2 pass, 0 fail, 0 skip (9ms)\n\n✓ 2 passed in 1 file')!
-  const done = replaceSlot(report, run, reply('"2 passed, 0 failed, 0 skipped (9ms) — report above"'))!
+  const progress = writeJobTestBlock(
+    accepted,
+    run,
+    '## Test Progress: 1/2 done, 1 pass, 0 fail (5ms)',
+  )!
+  const later = acceptPending(`${progress}\`\`\`js\nnext\n\`\`\`\n`, {
+    realm,
+    time: '12:05:09',
+    queueLength: 1,
+  }).text
+  const report = writeJobTestBlock(
+    later,
+    run,
+    '## Test Results: 2 pass, 0 fail, 0 skip (9ms)\n\n✓ 2 passed in 1 file',
+  )!
+  const done = replaceSlot(
+    report,
+    run,
+    reply('"2 passed, 0 failed, 0 skipped (9ms) — report above"'),
+  )!
   const slot = `#### ⏳${realm} to agent at 12:05:09\nqueued (1 ahead)`
   assert.is(
     done,
     `${TITLE}### 🗣️agent to ${realm} at 12:05:07\n\`\`\`js\nrun()\n\`\`\`\n## Test Results: 2 pass, 0 fail, 0 skip (9ms)\n\n✓ 2 passed in 1 file\n\n${reply('"2 passed, 0 failed, 0 skipped (9ms) — report above"')}\n\nprose after\n\n### 🗣️agent to ${realm} at 12:05:09\n\`\`\`js\nnext\n\`\`\`\n${slot}\n\n${FOOTER}`,
   )
-  assert.is(writeJobTestBlock(done, run, '## Test Progress: 0/1 done, 0 pass, 0 fail (0ms)'), undefined)
+  assert.is(
+    writeJobTestBlock(done, run, '## Test Progress: 0/1 done, 0 pass, 0 fail (0ms)'),
+    undefined,
+  )
 })
 
 test('interrupted jobs: every open slot becomes a 🚫 reply', () => {

@@ -297,7 +297,11 @@ test('random documents: every other transform keeps the agent text and the foote
     for (const [what, output] of outputs) {
       if (output === undefined) continue
       assertCanonical(output, what)
-      assertKept(what === 'replaceSlot' || what === 'writeJobTestBlock' ? accepted.text : text, output, what)
+      assertKept(
+        what === 'replaceSlot' || what === 'writeJobTestBlock' ? accepted.text : text,
+        output,
+        what,
+      )
     }
     const rotated = rotateLog(text, '7-zen.1.md', 1)
     if (rotated) assertKept(text, `${rotated.text}\n${rotated.archive}`, 'rotateLog')

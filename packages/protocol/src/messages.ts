@@ -1,0 +1,229 @@
+/**
+ * The messages of the HTTP API (SPEC §4.1) and of the realm channel between the server and a page
+ * or worker, defined once. Messages are discriminated on a literal `type`; times are epoch ms.
+ * Test events live in `test-events.ts`, the WebSocket relay and lifecycle events in `relay.ts`.
+ */
+
+import type { ErrorCode } from './errors.js'
+import type { CapturedEvent } from './events.js'
+import type { RealmKind } from './log-format.js'
+import type { RegistryState } from './registry.js'
+import type { TestEvent } from './test-events.js'
+
+/** Any JSON value. */
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue }
+
+/** An error a realm's code threw, as it crosses the wire. */
+export interface ErrorInfo {
+  name: string
+  message: string
+  /** The stack as the realm printed it (`name: message` when the thrown value had none). */
+  stack: string
+}
+
+/** How a job reached the server; also the agent name of a request that names none (SPEC §4). */
+export type Transport = 'file' | 'http' | 'ws' | 'cli' | 'mcp'
+
+/** What a job does: evaluate code (REPL semantics), or run tests and stream their events. */
+export type JobMode = 'eval' | 'tests'
+
+/** A connected realm as `GET /realms`, the relay and the lifecycle events describe it. */
+export interface RealmInfo {
+  name: string
+  kind: RealmKind
+  /** `location.href` of a page, `worker://<name>` of a worker. */
+  url: string
+  state: RegistryState
+  /** Jobs waiting in the realm's queue, when there are any. */
+  queued?: number
+  /** When the realm was last heard from (epoch ms). */
+  lastSeen: number
+  /** The realm's log, relative to the root: `daebug/<name>.md`. */
+  logPath: string
+  title?: string
+}
+
+// HTTP API (SPEC §4.1)
+
+/** Body of `POST /realms/:name/eval`. `timeout` is in ms; `agent` names the sender in the log. */
+export interface EvalRequest {
+  code: string
+  timeout?: number
+  agent?: string
+}
+
+/** The answer to an eval, over HTTP and (with `type: 'eval:result'`) over the relay (SPEC §4.3). */
+export interface EvalResult {
+  /** The request's `id`, echoed. */
+  id?: string
+  /** The realm that ran the code. */
+  realm?: string
+  /** False when the code threw or the job did not finish (the HTTP status is still 200). */
+  ok: boolean
+  /** The completion value, when it is lossless JSON. */
+  value?: JsonValue
+  /** The value as text: 2-space JSON, an inspect-style preview, or the error's stack. */
+  text: string
+  error?: ErrorInfo
+  durationMs: number
+  /** Console calls and uncaught errors the job caused. */
+  events: CapturedEvent[]
+  /** Events dropped between the first 2 and the last 8. */
+  omitted?: number
+}
+
+/** Answer of `GET /health`. `realms` counts the connected realms. */
+export interface HealthResponse {
+  ok: true
+  version: string
+  root: string
+  uptimeMs: number
+  realms: number
+}
+
+/** Answer of `GET /realms`, most recently active first. */
+export interface RealmsResponse {
+  realms: RealmInfo[]
+}
+
+/** Body of `POST /tests/discover`: globs or paths to include and exclude (SPEC §5.3). */
+export interface DiscoverRequest {
+  files?: string[]
+  exclude?: string[]
+}
+
+/** Answer of `POST /tests/discover`: the test files, sorted, as URLs. */
+export interface DiscoverResponse {
+  files: string[]
+}
+
+/** Body of `POST /tests/run`; `timeout` is the per-test timeout in ms. */
+export interface TestsRunRequest {
+  realm?: string
+  files?: string[]
+  testNamePatterns?: string[]
+  only?: boolean
+  timeout?: number
+}
+
+/** Every HTTP error answer: `{error: {code, message}}` with the status of the code. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string }
+}
+
+// Realm channel: realm → server. SPEC §3.4 leaves the shapes to us.
+
+/** A realm introduces itself on (re)connect; `instance` is new in every JS context (SPEC §3.4). */
+export interface RealmHello {
+  type: 'hello'
+  /** The name it wants (kept in `sessionStorage`, so a reload asks for the same one). */
+  name: string
+  instance: string
+  kind: RealmKind
+  url: string
+  title?: string
+  /** For a worker, the name of the page realm that created it. */
+  parent?: string
+  /** The client's version, to warn about a stale cached client. */
+  version?: string
+}
+
+/** The outcome of a job, for the job id the server delivered to this instance. */
+export interface RealmResult {
+  type: 'result'
+  jobId: string
+  ok: boolean
+  /** The completion value as lossless JSON text, when it is lossless JSON. */
+  value?: string
+  /** The value as text: 2-space JSON, an inspect-style preview, or the error's stack. */
+  text: string
+  error?: ErrorInfo
+  durationMs: number
+  /** Events the job caused, compressed to the first 2 and the last 8. */
+  events: CapturedEvent[]
+  /** Events dropped between `events[1]` and `events[2]`. */
+  omitted: number
+}
+
+/** Events that happened while no job ran (background, SPEC §2.5). */
+export interface RealmEvents {
+  type: 'events'
+  events: CapturedEvent[]
+  omitted: number
+}
+
+/** "Still here": sent on an interval and in answer to `ping`; 30 s of silence is `disconnected`. */
+export interface RealmHeartbeat {
+  type: 'heartbeat'
+}
+
+/** One test event of a running `tests` job, streamed as it happens. */
+export interface RealmTestEvent {
+  type: 'test'
+  jobId: string
+  event: TestEvent
+}
+
+/** A diagnostic the client wants in its log (e.g. why no worker could be created). */
+export interface RealmNote {
+  type: 'note'
+  text: string
+}
+
+/** Any message a realm sends to the server. */
+export type RealmToServerMessage =
+  | RealmHello
+  | RealmResult
+  | RealmEvents
+  | RealmHeartbeat
+  | RealmTestEvent
+  | RealmNote
+
+// Realm channel: server → realm.
+
+/** The server accepted a `hello`; `name` is the realm's name from now on. */
+export interface ServerWelcome {
+  type: 'welcome'
+  name: string
+  instance: string
+}
+
+/** The requested name belongs to a connected instance: store and use this one instead. */
+export interface ServerRename {
+  type: 'rename'
+  name: string
+}
+
+/** Run this code. `timeoutMs` is 0 for a `tests` job, which its own watchdog bounds (SPEC §5.2). */
+export interface ServerJob {
+  type: 'job'
+  jobId: string
+  code: string
+  mode: JobMode
+  timeoutMs: number
+}
+
+/** Stop the job if it is still running (SPEC §4.3). */
+export interface ServerCancel {
+  type: 'cancel'
+  jobId: string
+}
+
+/** Answer with a `heartbeat` now. */
+export interface ServerPing {
+  type: 'ping'
+}
+
+/** Any message the server sends to a realm. */
+export type ServerToRealmMessage =
+  | ServerWelcome
+  | ServerRename
+  | ServerJob
+  | ServerCancel
+  | ServerPing
