@@ -23,15 +23,40 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
 /** `daebug.platform` in a package.json: 'node', 'browser', or (default) 'neutral' for every realm. */
 const platform: 'node' | 'browser' | 'neutral' = pkg.daebug?.platform ?? 'neutral'
 
-export default defineConfig({
+const library = defineConfig({
   entry: sourceEntries(pkg.exports ?? {}),
   format: ['esm'],
   platform,
   target: platform === 'node' ? 'node20' : 'es2022',
   dts: true,
   sourcemap: true,
-  clean: true,
+  // With classic scripts beside it, cleaning could race the other build's output.
+  clean: !pkg.daebug?.scripts?.length,
   minify: false,
   splitting: true,
   treeshake: false,
 })
+
+/**
+ * `daebug.scripts` in a package.json lists sources that are also built as self-contained classic
+ * scripts (`dist/<name>.global.js`, IIFE), for pages that load them with a plain `<script>` tag.
+ */
+const scripts: string[] = pkg.daebug?.scripts ?? []
+
+export default scripts.length
+  ? [
+      library,
+      defineConfig({
+        entry: Object.fromEntries(
+          scripts.map((file) => [basename(file).replace(/\.ts$/, ''), file]),
+        ),
+        format: ['iife'],
+        platform: 'browser',
+        target: 'es2022',
+        sourcemap: true,
+        minify: false,
+        clean: false,
+        dts: false,
+      }),
+    ]
+  : library

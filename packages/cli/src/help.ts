@@ -2,6 +2,7 @@
  * The text of `daebug --help` and the version, one source for the command and its docs.
  */
 import pkg from '../package.json' with { type: 'json' }
+import { formatOptions, SERVE_OPTIONS } from './options.js'
 
 /** The version of `@daebug/cli`. */
 export const VERSION: string = pkg.version
@@ -10,11 +11,11 @@ export const VERSION: string = pkg.version
 export const HELP: string = `daebug ${VERSION}: a live REPL and test runner inside your open browser tabs, for AI agents.
 
 Usage:
-  daebug [--root DIR] [--port N]      serve DIR (default: the current directory)
+  daebug [options]      serve the project: open the printed URL, then append fenced js blocks
+                        to daebug/<realm>.md (listed in daebug.md) and read the replies there
   daebug --help | --version
 
 Options:
-  --root DIR     the project directory to serve and write logs into (default: .)
-  --port N       the port (default: derived from the directory's name)
-  -h, --help     print this help
-  -v, --version  print the version`
+${formatOptions(SERVE_OPTIONS)}
+
+Stop the server with Ctrl-C, or by writing %%SHUTDOWN%% on a line of its own in daebug.md.`

@@ -2,6 +2,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import pkg from '../package.json' with { type: 'json' }
 import { main } from './main.js'
+import { SERVE_OPTIONS } from './options.js'
 
 function capture() {
   const out: string[] = []
@@ -22,7 +23,10 @@ test('--version prints the package version on stdout and exits 0', async () => {
 test('--help prints the usage on stdout and exits 0', async () => {
   const io = capture()
   assert.is(await main(['--help'], io.output), 0)
-  assert.match(io.out.join('\n'), /Usage:\n {2}daebug \[--root DIR\]/)
+  const help = io.out.join('\n')
+  assert.match(help, /^Usage:\n {2}daebug \[options\]/m)
+  for (const name of Object.keys(SERVE_OPTIONS))
+    assert.ok(help.includes(`--${name}`), `--${name} is in --help`)
 })
 
 test('an unknown option is a usage error with a hint, exit 2', async () => {
@@ -30,6 +34,18 @@ test('an unknown option is a usage error with a hint, exit 2', async () => {
   assert.is(await main(['--nope'], io.output), 2)
   assert.match(io.err[0]!, /^daebug: Unknown option '--nope'/)
   assert.is(io.err[1], 'Run `daebug --help` for the options.')
+})
+
+test('a bad --port or --log-format is a usage error naming the option', async () => {
+  for (const [args, message] of [
+    [['--port', 'abc'], "--port must be a whole number from 1 to 65535, got 'abc'."],
+    [['--log-format', 'xml'], "--log-format must be 'text' or 'json', got 'xml'."],
+    [['--root', '/no/such/dir'], '--root /no/such/dir is not a directory.'],
+  ] as const) {
+    const io = capture()
+    assert.is(await main([...args], io.output), 2)
+    assert.is(io.err[0], `daebug: ${message}`)
+  }
 })
 
 test.run()

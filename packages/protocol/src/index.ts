@@ -7,6 +7,7 @@
 export * from './errors.js'
 export * from './events.js'
 export * from './fences.js'
+export * from './inspect.js'
 export * from './log-blocks.js'
 export * from './log-edit.js'
 export * from './log-format.js'

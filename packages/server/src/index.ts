@@ -1,7 +1,19 @@
 /**
  * @module
- * `@daebug/server`: the runtime-agnostic core that connects live realms to agents. The Hono app,
- * realm registry, job queues and log writers arrive with the live REPL; today it holds the port
- * rule every Daebug tool shares.
+ * `@daebug/server`: the runtime-agnostic Daebug server. `createDaebug()` returns the Hono app and
+ * its lifecycle; the runtime adapters live in their own entries (`@daebug/server/node`).
  */
+
+export { type CoreOptions, DaebugCore, type RealmConnection } from './core.js'
+export { createDaebug, type Daebug, type DaebugOptions } from './create.js'
+export {
+  type FileStat,
+  type Host,
+  type HostFs,
+  type HostWatcher,
+  joinPath,
+  type Watch,
+} from './host.js'
 export { derivePort } from './port.js'
+export type { Job, JobOutcome, RealmRecord, RealmSocket } from './realm.js'
+export { VERSION } from './version.js'

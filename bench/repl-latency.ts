@@ -1,0 +1,143 @@
+/**
+ * SPEC §12, first two rows: the file round trip (an agent saves `1+1` below the footer → the reply
+ * is in the file) with one tab and with ten tabs open, beside the floor measured in the same run
+ * (a bare fs-watch event plus one loopback HTTP round trip). Exits non-zero when a target is missed.
+ */
+import { watch } from 'node:fs'
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import { createServer, request } from 'node:http'
+import { dirname, join } from 'node:path'
+import {
+  launchBrowser,
+  logOf,
+  makeRoot,
+  removeRoot,
+  startServer,
+  waitForRealms,
+} from '../test/e2e/harness.js'
+import { printTable, summary } from './stats.js'
+
+const RUNS = 50
+const WARMUP = 5
+
+/** Appends `code` to a log and resolves with the ms until its reply is in the file. */
+async function roundTrip(path: string, code: string, expect: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let done = false
+    // The directory, not the file: the server replaces the file by renaming, and a watch on the
+    // file would follow the replaced inode.
+    const watcher = watch(dirname(path), () => void check())
+    const start = performance.now()
+    const check = async () => {
+      if (done) return
+      const text = await readFile(path, 'utf8').catch(() => '')
+      if (!text.includes(expect)) return
+      done = true
+      watcher.close()
+      clearTimeout(timer)
+      resolve(performance.now() - start)
+    }
+    const timer = setTimeout(() => {
+      watcher.close()
+      reject(new Error(`no reply for ${code} within 10 s`))
+    }, 10_000)
+    appendFile(path, `\`\`\`js\n${code}\n\`\`\`\n`).then(check, reject)
+  })
+}
+
+/** Round trips in one realm; each request has a unique value so its reply can be recognised. */
+async function measureRealm(root: string, realm: string, runs: number): Promise<number[]> {
+  const path = join(root, logOf(realm))
+  const samples: number[] = []
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const n = 1_000_000 + Math.floor(Math.random() * 1_000_000)
+    const ms = await roundTrip(path, `1 + ${n}`, `\`\`\`JSON\n${n + 1}\n\`\`\``)
+    if (i >= WARMUP) samples.push(ms)
+  }
+  return samples
+}
+
+/** The floor: write a file, get its fs-watch event, do one loopback HTTP round trip. */
+async function measureFloor(root: string, runs: number): Promise<number[]> {
+  const server = createServer((_req, res) => res.end('ok'))
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()))
+  const port = (server.address() as { port: number }).port
+  const path = join(root, 'floor.txt')
+  await writeFile(path, '')
+  const samples: number[] = []
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const ms = await new Promise<number>((resolve) => {
+      const start = performance.now()
+      const watcher = watch(path, () => {
+        watcher.close()
+        const req = request({ host: '127.0.0.1', port, path: '/' }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(performance.now() - start))
+        })
+        req.end()
+      })
+      void appendFile(path, 'x')
+    })
+    if (i >= WARMUP) samples.push(ms)
+  }
+  server.close()
+  return samples
+}
+
+const root = await makeRoot()
+const server = await startServer(root)
+const browser = await launchBrowser()
+let ok = false
+try {
+  const floor = summary(await measureFloor(root, RUNS))
+  const context = await browser.newContext()
+  await (await context.newPage()).goto(server.url)
+  const [first] = (await waitForRealms(root, 1)) as [string]
+  const one = summary(await measureRealm(root, first, RUNS))
+  for (let i = 1; i < 10; i++) await (await context.newPage()).goto(server.url)
+  await waitForRealms(root, 10, 30_000)
+  const ten = summary(await measureRealm(root, first, RUNS))
+  const ms = (n: number) => `${n.toFixed(1)} ms`
+  console.log(
+    `repl-latency: ${RUNS} runs each (after ${WARMUP} warm-up runs), ${new Date().toISOString()}\n`,
+  )
+  ok = printTable([
+    {
+      what: 'floor: fs-watch event + loopback HTTP',
+      value: `${ms(floor.median)} (p90 ${ms(floor.p90)})`,
+      compared: '-',
+      ratio: '-',
+      target: 'reported',
+      pass: true,
+    },
+    {
+      what: 'file round trip, 1 tab (median)',
+      value: ms(one.median),
+      compared: `floor ${ms(floor.median)}`,
+      ratio: `${(one.median / floor.median).toFixed(1)}×`,
+      target: '≤ 15 ms',
+      pass: one.median <= 15,
+    },
+    {
+      what: 'file round trip, 1 tab (p90)',
+      value: ms(one.p90),
+      compared: `floor ${ms(floor.p90)}`,
+      ratio: `${(one.p90 / floor.p90).toFixed(1)}×`,
+      target: '≤ 30 ms',
+      pass: one.p90 <= 30,
+    },
+    {
+      what: 'file round trip, 10 tabs (median)',
+      value: ms(ten.median),
+      compared: `1 tab ${ms(one.median)}`,
+      ratio: `${(ten.median / one.median).toFixed(2)}×`,
+      target: '≤ 2× and ≤ 50 ms',
+      pass: ten.median <= 2 * one.median && ten.median <= 50,
+    },
+  ])
+} finally {
+  await browser.close()
+  await server.stop()
+  await removeRoot(root)
+}
+process.exitCode = ok ? 0 : 1

@@ -1,0 +1,135 @@
+/**
+ * Runs a job's code in the realm's global scope and turns the outcome into a `result` message that
+ * always serialises and always fits the server's limit (SPEC §2.4, §3.2, §7).
+ */
+import { type EventBatch, losslessJson, type RealmResult } from '@daebug/protocol'
+import { cutText, EVENT_TEXT_MAX, MESSAGE_MAX, RESULT_TEXT_MAX } from './cut.js'
+import { describeThrown, safeInspect } from './thrown.js'
+
+/** An indirect `eval`: evaluates a script in the global scope and returns its completion value. */
+export type GlobalEval = (source: string) => unknown
+
+function isSyntaxError(error: unknown): boolean {
+  try {
+    return error instanceof SyntaxError || (error as { name?: unknown })?.name === 'SyntaxError'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Evaluates code once, in the global scope, as the body of an async arrow function: as an
+ * expression when it parses as one (`1 + 1`, `await f()`, `{a: 1}`, `f();`), else as statements
+ * (so that `return x` works). The code's line numbers are one more than the agent's. Declarations do not
+ * persist between jobs; REPL semantics (SPEC §3.1) come from the server's rewrite.
+ * @example
+ * await evaluateCode('1 + 1', (0, eval)) // 2
+ */
+export function evaluateCode(code: string, globalEval: GlobalEval): Promise<unknown> {
+  try {
+    let completion: unknown
+    try {
+      // `document.title;` is an expression too: a trailing semicolon would force statements.
+      const expression = code.replace(/[\s;]+$/, '')
+      completion = globalEval(`(async () => (\n${expression}\n))()`)
+    } catch (error) {
+      // Only a failed parse throws here (the body runs inside a promise), so nothing ran yet.
+      if (!isSyntaxError(error)) throw error
+      completion = globalEval(`(async () => {\n${code}\n})()`)
+    }
+    return Promise.resolve(completion)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+/** How a job ended: its value, or what it threw or rejected with. */
+export type JobOutcome = { ok: true; value: unknown } | { ok: false; thrown: unknown }
+
+const CSP_EVAL_HINT =
+  "(The page's Content-Security-Policy forbids eval; Daebug needs 'unsafe-eval' in script-src to run code here.)"
+
+function describeOutcome(
+  outcome: JobOutcome,
+): Pick<RealmResult, 'ok' | 'value' | 'text' | 'error'> {
+  if (!outcome.ok) {
+    const { error, text } = describeThrown(outcome.thrown)
+    return {
+      ok: false,
+      error,
+      text: error.name === 'EvalError' ? `${text}\n${CSP_EVAL_HINT}` : text,
+    }
+  }
+  const { value } = outcome
+  if (value === undefined) return { ok: true, text: 'undefined' }
+  const json = losslessJson(value)
+  if (json !== undefined) return { ok: true, value: json, text: json }
+  return { ok: true, text: cutText(safeInspect(value), RESULT_TEXT_MAX) }
+}
+
+function reasonOf(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  } catch {
+    return 'unknown error'
+  }
+}
+
+function unserialisable(jobId: string, durationMs: number, why: string): RealmResult {
+  const text = `Daebug could not serialise this job's result (${why}); the code did run.`
+  return { type: 'result', jobId, ok: false, text, durationMs, events: [], omitted: 0 }
+}
+
+/** Builds the `result` of a job. Never throws: a value that cannot be described becomes a failure. */
+export function buildResult(
+  jobId: string,
+  outcome: JobOutcome,
+  durationMs: number,
+  batch: EventBatch,
+): RealmResult {
+  const duration = Number.isFinite(durationMs) && durationMs > 0 ? durationMs : 0
+  try {
+    return { type: 'result', jobId, ...describeOutcome(outcome), durationMs: duration, ...batch }
+  } catch (error) {
+    return unserialisable(jobId, duration, reasonOf(error))
+  }
+}
+
+function shrink(result: RealmResult, textMax: number, eventMax: number): RealmResult {
+  const { value: _value, ...rest } = result
+  const smaller: RealmResult = {
+    ...rest,
+    text: cutText(result.text, textMax),
+    events: result.events.map((event) => ({
+      ...event,
+      text: cutText(event.text, eventMax),
+      ...(event.stack === undefined ? {} : { stack: cutText(event.stack, eventMax) }),
+      ...(event.json ? { json: event.text.length <= eventMax } : {}),
+    })),
+  }
+  if (result.error) {
+    smaller.error = {
+      name: cutText(result.error.name, 200),
+      message: cutText(result.error.message, textMax),
+      stack: cutText(result.error.stack, textMax),
+    }
+  }
+  return smaller
+}
+
+/**
+ * Serialises a result as JSON text under {@link MESSAGE_MAX}: a result whose escaped text is still
+ * too large loses its JSON value and has its texts cut further. Never throws.
+ */
+export function serializeResult(result: RealmResult): string {
+  try {
+    const text = JSON.stringify(result)
+    if (text.length <= MESSAGE_MAX) return text
+    const smaller = JSON.stringify(shrink(result, RESULT_TEXT_MAX / 8, EVENT_TEXT_MAX / 8))
+    if (smaller.length <= MESSAGE_MAX) return smaller
+    const why = `${smaller.length} characters even when cut`
+    return JSON.stringify(unserialisable(result.jobId, result.durationMs, why))
+  } catch (error) {
+    return JSON.stringify(unserialisable(String(result.jobId), 0, reasonOf(error)))
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The options of the `daebug` command, defined once: `parseArgs` reads them and `--help` prints
+ * them, so the two cannot drift.
+ */
+
+/** One option: its parseArgs shape and how `--help` describes it. */
+export interface OptionSpec {
+  type: 'string' | 'boolean'
+  short?: string
+  multiple?: boolean
+  /** The value's placeholder in `--help` (`DIR`, `N`, …). */
+  value?: string
+  description: string
+}
+
+/** The options of serve mode (`daebug [options]`). */
+export const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  root: {
+    type: 'string',
+    value: 'DIR',
+    description: 'the project to serve and write logs into (default: .)',
+  },
+  port: {
+    type: 'string',
+    value: 'N',
+    description: 'the port (default: $PORT, else derived from the folder name)',
+  },
+  host: {
+    type: 'string',
+    value: 'H',
+    description: 'the address to bind (default: 127.0.0.1; others need the token)',
+  },
+  timeout: {
+    type: 'string',
+    value: 'MS',
+    description: 'job time-out in milliseconds (default: 60000)',
+  },
+  'allowed-host': {
+    type: 'string',
+    multiple: true,
+    value: 'H',
+    description: 'another Host name to answer to',
+  },
+  'allow-origin': {
+    type: 'string',
+    multiple: true,
+    value: 'URL',
+    description: 'another origin allowed to connect',
+  },
+  'log-format': {
+    type: 'string',
+    value: 'F',
+    description: "'text' (default) or 'json': one event per line",
+  },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
+  version: { type: 'boolean', short: 'v', description: 'print the version' },
+}
+
+/** The options in `node:util` `parseArgs` form. */
+export function parseArgsOptions(
+  specs: Record<string, OptionSpec>,
+): Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      {
+        type: spec.type,
+        ...(spec.short ? { short: spec.short } : {}),
+        ...(spec.multiple ? { multiple: true } : {}),
+      },
+    ]),
+  )
+}
+
+/** The options as `--help` lines, aligned. */
+export function formatOptions(specs: Record<string, OptionSpec>): string {
+  const rows = Object.entries(specs).map(([name, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`
+    return [flag, spec.description] as const
+  })
+  const width = Math.max(...rows.map(([flag]) => flag.length))
+  return rows.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`).join('\n')
+}

@@ -1,0 +1,415 @@
+/**
+ * The orchestration core (SPEC §1, §2, §3.4): realms and their connections, the logs and the
+ * registry on disk, and the intake of requests from the files. Runtime-agnostic: everything from
+ * the outside world comes through the `Host`.
+ */
+import {
+  acceptPending,
+  appendBlock,
+  type CapturedEvent,
+  formatBackgroundBlock,
+  formatClock,
+  formatDiagnostic,
+  formatLogHeader,
+  generateRealmName,
+  hasShutdownLine,
+  interruptSlots,
+  type LifecycleEvent,
+  REPLY_TEXT,
+  type RealmHello,
+  type RealmInfo,
+  type RealmToServerMessage,
+  sanitizeRealmName,
+  validateRealmMessage,
+} from '@daebug/protocol'
+import { type Host, joinPath } from './host.js'
+import { JobRunner, newJobId } from './jobs.js'
+import { SharedFile } from './log-file.js'
+import { type Job, type RealmRecord, type RealmSocket, realmState } from './realm.js'
+import { RegistryWriter } from './registry-writer.js'
+
+/** What the core is configured with. */
+export interface CoreOptions {
+  root: string
+  host: Host
+  /** The server's URL, shown in the registry. */
+  url: string
+  /** Job time-out in ms (SPEC §2.4, default 60 s). */
+  timeoutMs: number
+  /** Lifecycle events (SPEC §4.3) for the CLI's lines, `--log-format json` and embedders. */
+  onEvent?: (event: LifecycleEvent) => void
+  /** A bug or an I/O failure the server survived; the CLI prints it. */
+  onError?: (error: unknown) => void
+  /** Called when `%%SHUTDOWN%%` asks the server to stop. */
+  onShutdownRequest?: () => void
+}
+
+/** A realm's connection as the transport sees it: feed it messages, tell it when it closed. */
+export interface RealmConnection {
+  message(text: string): void
+  close(): void
+}
+
+const SILENCE_MS = 30_000
+const KEEP_DISCONNECTED_MS = 10 * 60_000
+/** When a file is polled after an event or a write (ms): through chokidar's 50 ms throttle. */
+const RECHECK_MS = [3, 8, 15, 25, 40, 60, 80]
+const HELLO_GRACE_MS = 1000
+const SAFETY_POLL_MS = 250
+
+/** The server's state: realms, jobs, files. */
+export class DaebugCore {
+  readonly options: CoreOptions
+  readonly realms: Map<string, RealmRecord> = new Map()
+  readonly jobs: JobRunner
+  readonly #registry: RegistryWriter
+  readonly #logDir: string
+  #sweeper?: ReturnType<typeof setInterval>
+  #safetyNet?: ReturnType<typeof setInterval>
+  #watch?: { close(): Promise<void> }
+  #rechecks = new Map<string, Array<ReturnType<typeof setTimeout>>>()
+  #stats = new Map<string, string>()
+  #closed = false
+
+  constructor(options: CoreOptions) {
+    this.options = options
+    this.#logDir = joinPath(options.root, 'daebug')
+    this.#registry = new RegistryWriter({
+      fs: options.host.fs,
+      path: joinPath(options.root, 'daebug.md'),
+      url: options.url,
+      now: () => options.host.now(),
+      realms: () => [...this.realms.values()],
+      onShutdownRequest: () => this.options.onShutdownRequest?.(),
+    })
+    this.jobs = new JobRunner({
+      now: () => options.host.now(),
+      timeoutMs: options.timeoutMs,
+      editLog: (realm, transform) => this.#editLog(realm, transform),
+      emit: (event) => this.options.onEvent?.(event),
+      changed: () => this.#registry.schedule(),
+    })
+  }
+
+  #clock(): string {
+    return formatClock(this.options.host.now())
+  }
+
+  /** Prepares `daebug/`, marks jobs a previous run left executing, writes the registry, starts watching. */
+  async start(): Promise<void> {
+    const { fs } = this.options.host
+    await fs.mkdir(this.#logDir)
+    if ((await fs.readText(joinPath(this.#logDir, '.gitignore'))) === undefined) {
+      await fs.writeTextAtomic(joinPath(this.#logDir, '.gitignore'), '*\n')
+    }
+    for (const name of await fs.list(this.#logDir)) {
+      if (!name.endsWith('.md')) continue
+      const file = new SharedFile(fs, joinPath(this.#logDir, name))
+      await file.update((text) =>
+        text === undefined ? undefined : interruptSlots(text, this.#clock()).text,
+      )
+    }
+    await this.#registry.write()
+    this.#watch = await this.options.host.watcher.watch(
+      [this.#logDir, this.#registry.path],
+      (path) => this.#fileChanged(path),
+    )
+    this.#sweeper = setInterval(() => this.#sweep(), 5000)
+    this.#safetyNet = setInterval(() => this.#pollAll(), SAFETY_POLL_MS)
+  }
+
+  /**
+   * A watcher can lose a file that is replaced by rename many times in a row (chokidar re-attaches
+   * its per-file watch at most once a second). A cheap `stat` of every connected realm's log and
+   * of the registry, a few times a second, guarantees that no save is ever missed.
+   */
+  #pollAll(): void {
+    for (const realm of this.realms.values()) if (realm.socket) void this.#poll(realm.log.path)
+    void this.#poll(this.#registry.path)
+  }
+
+  /** Opens a realm connection for a transport (a WebSocket, or the HTTP fallback). */
+  connect(socket: RealmSocket): RealmConnection {
+    let realm: RealmRecord | undefined
+    let instance = ''
+    const onMessage = async (message: RealmToServerMessage): Promise<void> => {
+      if (message.type === 'hello') {
+        instance = message.instance
+        realm = await this.#hello(socket, message)
+        return
+      }
+      if (!realm || realm.instance !== instance) return
+      realm.lastSeen = this.options.host.now()
+      if (message.type === 'result') this.jobs.result(realm, instance, message)
+      else if (message.type === 'events') this.#background(realm, message.events, message.omitted)
+      else if (message.type === 'note') this.#note(realm, message.text)
+    }
+    return {
+      message: (text) => {
+        const parsed = validateRealmMessage(safeJson(text))
+        if (!parsed.ok) return
+        onMessage(parsed.value).catch((error) => this.#internalError(error))
+      },
+      close: () => {
+        if (realm && realm.socket === socket) this.#disconnected(realm)
+      },
+    }
+  }
+
+  async #hello(socket: RealmSocket, hello: RealmHello): Promise<RealmRecord> {
+    const now = this.options.host.now()
+    let name = hello.name
+    let realm = this.realms.get(name)
+    if (realm?.socket && realm.instance !== hello.instance && (await this.#stillThere(realm))) {
+      name = this.#freshName()
+      realm = undefined
+    }
+    if (!realm) {
+      realm = {
+        name,
+        kind: hello.kind,
+        url: hello.url,
+        instance: hello.instance,
+        lastSeen: now,
+        changedAt: now,
+        log: new SharedFile(
+          this.options.host.fs,
+          joinPath(this.#logDir, `${sanitizeRealmName(name)}.md`),
+        ),
+        queue: [],
+        delivered: new Map(),
+      }
+      this.realms.set(name, realm)
+      this.#watchLateEdits(realm)
+    } else if (realm.instance !== hello.instance) {
+      if (realm.socket) this.#disconnected(realm)
+      realm.instance = hello.instance
+      realm.mark = 'reloaded'
+    }
+    Object.assign(realm, {
+      socket,
+      kind: hello.kind,
+      url: hello.url,
+      lastSeen: now,
+      changedAt: now,
+    })
+    if (hello.title !== undefined) realm.title = hello.title
+    socket.send(JSON.stringify({ type: 'welcome', name, instance: hello.instance }))
+    this.options.onEvent?.({ type: 'realm:connected', time: now, realm: this.realmInfo(realm) })
+    this.#registry.schedule()
+    await this.#intake(realm)
+    return realm
+  }
+
+  #watchLateEdits(realm: RealmRecord): void {
+    realm.log.onAppended = () => void this.#intake(realm)
+    realm.log.onLateEdit = (content) =>
+      this.#note(
+        realm,
+        `A save landed while the server rewrote this log and could not be merged. The saved file was:\n\n${content}`,
+      )
+  }
+
+  /** Asks a connected instance whether it is still there (a duplicated tab) or gone (a reload). */
+  #stillThere(realm: RealmRecord): Promise<boolean> {
+    const before = realm.lastSeen
+    try {
+      realm.socket?.send(JSON.stringify({ type: 'ping' }))
+    } catch {
+      return Promise.resolve(false)
+    }
+    return new Promise((resolve) => {
+      setTimeout(() => resolve(!!realm.socket && realm.lastSeen > before), HELLO_GRACE_MS)
+    })
+  }
+
+  #freshName(): string {
+    for (;;) {
+      const name = generateRealmName({
+        random: Math.random,
+        now: new Date(this.options.host.now()),
+      })
+      if (!this.realms.has(name)) return name
+    }
+  }
+
+  #disconnected(realm: RealmRecord): void {
+    realm.socket = undefined
+    realm.changedAt = this.options.host.now()
+    realm.mark = undefined
+    this.jobs.abandon(
+      realm,
+      REPLY_TEXT.disconnected('closed'),
+      'Not run: the realm disconnected (closed or reloaded) before the job started.',
+    )
+    this.options.onEvent?.({
+      type: 'realm:disconnected',
+      time: realm.changedAt,
+      realm: this.realmInfo(realm),
+    })
+    this.#registry.schedule()
+  }
+
+  /** Accepts the pending chunk of a realm's log, if it holds a request, and queues its jobs. */
+  async #intake(realm: RealmRecord): Promise<void> {
+    if (!realm.socket) return
+    let jobs: Job[] = []
+    await this.#editLog(realm, (text) => {
+      const queueLength = realm.queue.length + (realm.running ? 1 : 0)
+      const now = this.options.host.now()
+      const clock = formatClock(now)
+      const accepted = acceptPending(text, { realm: realm.name, time: clock, queueLength })
+      const group = { failed: false }
+      jobs = accepted.jobs.map((job, index) => ({
+        id: newJobId(now),
+        realm: realm.name,
+        code: job.code,
+        agent: accepted.agent ?? 'agent',
+        transport: 'file',
+        group,
+        acceptedAt: now,
+        acceptedClock: clock,
+        executingShown: queueLength === 0 && index === 0,
+        done: false,
+        waiters: [],
+      }))
+      return accepted.text
+    })
+    if (jobs.length) this.jobs.enqueue(realm, jobs)
+  }
+
+  #editLog(realm: RealmRecord, transform: (text: string) => string): Promise<void> {
+    return realm.log
+      .update((text) => transform(text ?? formatLogHeader(realm.name, realm.kind)))
+      .then(() => this.#scheduleRecheck(realm.log.path))
+      .catch((error) => this.#internalError(error))
+  }
+
+  #background(realm: RealmRecord, events: CapturedEvent[], omitted: number): void {
+    if (!events.length) return
+    void this.#editLog(realm, (text) =>
+      appendBlock(text, formatBackgroundBlock(realm.name, { events, omitted })),
+    )
+  }
+
+  #note(realm: RealmRecord, message: string): void {
+    void this.#editLog(realm, (text) => appendBlock(text, formatDiagnostic(this.#clock(), message)))
+  }
+
+  /** A watcher event: a log or the registry changed (temp files of our writes are ignored). */
+  #fileChanged(path: string): void {
+    if (this.#closed || (path !== this.#registry.path && !path.endsWith('.md'))) return
+    this.#scheduleRecheck(path)
+    void this.#check(path)
+  }
+
+  /**
+   * chokidar throttles change events per file for 50 ms, so a save that lands right after an event
+   * or one of our writes goes unreported. After each, the file is polled (a cheap `stat`, a read
+   * only when it changed) through the throttle window, so such a save is seen within milliseconds.
+   */
+  #scheduleRecheck(path: string): void {
+    if (this.#closed) return
+    for (const timer of this.#rechecks.get(path) ?? []) clearTimeout(timer)
+    this.#rechecks.set(
+      path,
+      RECHECK_MS.map((ms) => setTimeout(() => void this.#poll(path), ms)),
+    )
+  }
+
+  async #poll(path: string): Promise<void> {
+    if (this.#closed) return
+    const info = await this.options.host.fs.stat(path).catch(() => undefined)
+    const seen = info ? `${info.size}:${info.mtimeMs}` : 'missing'
+    if (this.#stats.get(path) === seen) return
+    this.#stats.set(path, seen)
+    await this.#check(path)
+  }
+
+  async #check(path: string): Promise<void> {
+    try {
+      if (path === this.#registry.path) {
+        const text = await this.options.host.fs.readText(path)
+        if (text !== undefined && hasShutdownLine(text)) this.options.onShutdownRequest?.()
+        return
+      }
+      // No shortcut for the server's own writes: a write that retried on an agent's save may carry
+      // that save's new request in its text, and only a real intake notices it.
+      const realm = this.#realmOfLog(path)
+      if (realm?.socket) await this.#intake(realm)
+    } catch (error) {
+      this.#internalError(error)
+    }
+  }
+
+  #realmOfLog(path: string): RealmRecord | undefined {
+    for (const realm of this.realms.values()) if (realm.log.path === path) return realm
+    return undefined
+  }
+
+  /** Silence for 30 s is a disconnect; disconnected realms leave the registry after 10 minutes. */
+  #sweep(): void {
+    const now = this.options.host.now()
+    for (const realm of this.realms.values()) {
+      if (realm.socket && now - realm.lastSeen > SILENCE_MS) {
+        const socket = realm.socket
+        this.#disconnected(realm)
+        try {
+          socket.close()
+        } catch {}
+      } else if (!realm.socket && now - realm.changedAt > KEEP_DISCONNECTED_MS) {
+        this.realms.delete(realm.name)
+        this.#registry.schedule()
+      }
+    }
+  }
+
+  /** A realm as the API, the relay and lifecycle events describe it. */
+  realmInfo(realm: RealmRecord): RealmInfo {
+    const { state, queued } = realmState(realm)
+    return {
+      name: realm.name,
+      kind: realm.kind,
+      url: realm.url,
+      state,
+      ...(queued === undefined ? {} : { queued }),
+      lastSeen: realm.lastSeen,
+      logPath: `daebug/${sanitizeRealmName(realm.name)}.md`,
+      ...(realm.title === undefined ? {} : { title: realm.title }),
+    }
+  }
+
+  /**
+   * Stops: running and queued jobs get `Interrupted: the server shut down.`, sockets close, the
+   * registry is rewritten in its stopped form, the watch ends.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    clearInterval(this.#sweeper)
+    clearInterval(this.#safetyNet)
+    for (const timers of this.#rechecks.values()) for (const timer of timers) clearTimeout(timer)
+    for (const realm of this.realms.values()) {
+      this.jobs.abandon(realm, REPLY_TEXT.shutDown, REPLY_TEXT.shutDown)
+      try {
+        realm.socket?.close()
+      } catch {}
+      realm.socket = undefined
+    }
+    await Promise.all([...this.realms.values()].map((realm) => realm.log.settled()))
+    await this.#watch?.close()
+    await this.#registry.writeStopped()
+  }
+
+  #internalError(error: unknown): void {
+    this.options.onError?.(error)
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * `createDaebug()`: the Daebug server as a Hono app plus its lifecycle (SPEC §11), for the CLI and
+ * for embedding. Runtime-specific parts come in through options: the `Host`, and the runtime's
+ * `upgradeWebSocket`.
+ */
+import { Hono } from 'hono'
+import type { UpgradeWebSocket } from 'hono/ws'
+import { type CoreOptions, DaebugCore } from './core.js'
+import type { Host } from './host.js'
+import { securityMiddleware } from './security.js'
+import { serveStatic } from './static.js'
+import { VERSION } from './version.js'
+
+/** Options of {@link createDaebug}. */
+export interface DaebugOptions {
+  /** The project directory to serve and write logs into (absolute, `/` separators). */
+  root: string
+  host: Host
+  /** The URL the server is reached at, e.g. `http://localhost:8680/`. */
+  url: string
+  /** The port it listens on (the Host check compares it). */
+  port: number
+  /** Host names besides loopback the server answers to (`--allowed-host`, and a bound `--host`). */
+  allowedHosts?: string[]
+  /** Origins besides loopback allowed on `/__daebug/*` (`--allow-origin`). */
+  allowOrigins?: string[]
+  /** Required on every request when set (non-loopback binding, SPEC §7). */
+  token?: string
+  /** Job time-out in ms (default 60,000). */
+  timeoutMs?: number
+  /** The page client's classic script. */
+  clientScript: () => Promise<string>
+  /** The runtime's WebSocket upgrade helper (from the adapter). */
+  upgradeWebSocket: UpgradeWebSocket
+  /** An app to mount on (routes are added to it); a new one otherwise. */
+  app?: Hono
+  onEvent?: CoreOptions['onEvent']
+  onError?: CoreOptions['onError']
+  onShutdownRequest?: CoreOptions['onShutdownRequest']
+}
+
+/** A Daebug server: its Hono app, its core, and its lifecycle. */
+export interface Daebug {
+  app: Hono
+  core: DaebugCore
+  /** Prepares `daebug/`, writes the registry and starts watching. Call before serving. */
+  start(): Promise<void>
+  /** Interrupts jobs, writes the stopped registry, stops watching. */
+  close(): Promise<void>
+}
+
+const CLIENT_PATH = '/__daebug/client.js'
+
+/** Creates a Daebug server for a root. */
+export function createDaebug(options: DaebugOptions): Daebug {
+  const app = options.app ?? new Hono()
+  const core = new DaebugCore({
+    root: options.root,
+    host: options.host,
+    url: options.url,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onShutdownRequest ? { onShutdownRequest: options.onShutdownRequest } : {}),
+  })
+  const started = Date.now()
+  app.use(
+    '*',
+    securityMiddleware({
+      hosts: options.allowedHosts ?? [],
+      port: options.port,
+      allowOrigins: options.allowOrigins ?? [],
+      ...(options.token ? { token: options.token } : {}),
+    }),
+  )
+  let script: Promise<string> | undefined
+  app.get(CLIENT_PATH, async (c) => {
+    script ??= options.clientScript()
+    return c.body(await script, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-store',
+    })
+  })
+  app.get(
+    '/__daebug/realm',
+    options.upgradeWebSocket(() => {
+      let connection: ReturnType<DaebugCore['connect']> | undefined
+      return {
+        onOpen: (_event, ws) => {
+          connection = core.connect({ send: (text) => ws.send(text), close: () => ws.close() })
+        },
+        onMessage: (event) => {
+          if (typeof event.data === 'string') connection?.message(event.data)
+        },
+        onClose: () => connection?.close(),
+        onError: () => connection?.close(),
+      }
+    }),
+  )
+  app.get('/__daebug/api/health', (c) =>
+    c.json({
+      ok: true,
+      version: VERSION,
+      root: options.root,
+      uptimeMs: Date.now() - started,
+      realms: [...core.realms.values()].filter((realm) => realm.socket).length,
+    }),
+  )
+  app.use('*', serveStatic({ root: options.root, fs: options.host.fs, clientUrl: CLIENT_PATH }))
+  return { app, core, start: () => core.start(), close: () => core.close() }
+}

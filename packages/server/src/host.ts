@@ -1,0 +1,75 @@
+/**
+ * What the server core needs from its runtime (files, watching, the clock), implemented once per
+ * runtime in `src/adapters/`. The core imports no `node:*`, `Bun` or `Deno`; it only sees this.
+ * Paths are absolute, with `/` separators.
+ */
+
+/** A file's kind and size, as `stat` reports it (links followed). */
+export interface FileStat {
+  kind: 'file' | 'directory' | 'other'
+  size: number
+  mtimeMs: number
+}
+
+/** Files and folders. Reads of a missing path resolve to `undefined`, never reject. */
+export interface HostFs {
+  readText(path: string): Promise<string | undefined>
+  readBytes(path: string): Promise<Uint8Array | undefined>
+  /**
+   * Writes crash-safely: a temp file in the same folder, flushed (fsync) and renamed over the
+   * target, so a reader sees the old content or the new, never a mix.
+   */
+  writeTextAtomic(path: string, text: string): Promise<void>
+  /**
+   * Compare-and-swap: writes `text` (crash-safely, as {@link writeTextAtomic}) only if the file
+   * still holds `expected` (`undefined`: missing). `written: false` means it did not write, and
+   * `current` is what the file holds. `written: true` with `current` set means another writer
+   * changed the file between the check and the rename: `current` is what the rename replaced, so
+   * nothing the other writer wrote is lost. A writer that opened the file before the rename can
+   * still write into the replaced file a little later: `onLate` then gets that file's content.
+   */
+  replaceText(
+    path: string,
+    text: string,
+    expected: string | undefined,
+    onLate?: (replaced: string) => void,
+  ): Promise<Replacement>
+  /** Writes a file readable by its owner only (0600), atomically. */
+  writePrivate(path: string, text: string): Promise<void>
+  remove(path: string): Promise<void>
+  /** The names of the entries of a folder (empty when it does not exist). */
+  list(path: string): Promise<string[]>
+  mkdir(path: string): Promise<void>
+  stat(path: string): Promise<FileStat | undefined>
+  /** The path with every symlink resolved, or `undefined` when it does not exist. */
+  realPath(path: string): Promise<string | undefined>
+}
+
+/** The outcome of {@link HostFs.replaceText}. */
+export interface Replacement {
+  written: boolean
+  current?: string
+}
+
+/** A running watch; `close` stops it. */
+export interface Watch {
+  close(): Promise<void>
+}
+
+/** Watches files and folders; `onChange` gets the absolute path of what was added, changed or removed. */
+export interface HostWatcher {
+  watch(paths: string[], onChange: (path: string) => void): Promise<Watch>
+}
+
+/** Everything the core takes from the runtime. */
+export interface Host {
+  fs: HostFs
+  watcher: HostWatcher
+  /** Epoch milliseconds (injectable, so tests can drive time). */
+  now(): number
+}
+
+/** Joins path segments with `/`, collapsing duplicate separators. */
+export function joinPath(...parts: string[]): string {
+  return parts.join('/').replace(/\/{2,}/g, '/')
+}

@@ -1,0 +1,225 @@
+/**
+ * The job queue of each realm, shared by every transport (SPEC §1, §2.3, §2.4): delivery, slots,
+ * time-outs, results, late results, and the rule that a job is never executed twice.
+ */
+import {
+  appendBlock,
+  type CapturedEvent,
+  formatClock,
+  formatDiagnostic,
+  formatLateResult,
+  formatReply,
+  formatSlot,
+  type LifecycleEvent,
+  REPLY_TEXT,
+  type RealmResult,
+  type ReplyBody,
+  replaceSlot,
+} from '@daebug/protocol'
+import type { Job, JobOutcome, RealmRecord } from './realm.js'
+
+/** What the job runner needs from the server around it. */
+export interface JobContext {
+  now(): number
+  timeoutMs: number
+  /** Applies a transform to a realm's log (creating the log when it is missing). */
+  editLog(realm: RealmRecord, transform: (text: string) => string): Promise<void>
+  emit(event: LifecycleEvent): void
+  /** Called after a realm's queue or running job changed (registry state). */
+  changed(realm: RealmRecord): void
+}
+
+/** Seconds between refreshes of an `executing (Ns)` slot. */
+const SLOT_REFRESH_MS = 5000
+
+let counter = 0
+/** A job id unique within this server process. */
+export function newJobId(now: number): string {
+  counter = (counter + 1) % 1_000_000
+  return `${now.toString(36)}-${counter.toString(36)}`
+}
+
+/** Runs the jobs of realms: one at a time per realm, in order. */
+export class JobRunner {
+  readonly #context: JobContext
+
+  constructor(context: JobContext) {
+    this.#context = context
+  }
+
+  /** Adds jobs to a realm's queue and starts the next one if the realm is idle. */
+  enqueue(realm: RealmRecord, jobs: Job[]): void {
+    for (const job of jobs) {
+      realm.queue.push(job)
+      this.#context.emit({
+        type: 'job:accepted',
+        time: job.acceptedAt,
+        realm: realm.name,
+        jobId: job.id,
+        agent: job.agent,
+        transport: job.transport,
+        mode: 'eval',
+        code: job.code,
+        queued: realm.queue.length - 1 + (realm.running ? 1 : 0),
+      })
+    }
+    this.next(realm)
+  }
+
+  /** Delivers the next queued job when the realm is connected and idle. */
+  next(realm: RealmRecord): void {
+    while (realm.socket && !realm.running && realm.queue.length) {
+      const job = realm.queue.shift()!
+      if (job.group.failed) {
+        this.#finish(realm, job, serverOutcome(REPLY_TEXT.notRun, 'NOT_RUN'))
+        continue
+      }
+      this.#deliver(realm, job)
+    }
+    this.#context.changed(realm)
+  }
+
+  #deliver(realm: RealmRecord, job: Job): void {
+    const { now, timeoutMs } = this.#context
+    job.deliveredAt = now()
+    job.instance = realm.instance
+    realm.running = job
+    realm.delivered.set(job.id, job)
+    realm.changedAt = job.deliveredAt
+    realm.socket!.send(
+      JSON.stringify({ type: 'job', jobId: job.id, code: job.code, mode: 'eval', timeoutMs }),
+    )
+    this.#context.emit({
+      type: 'job:started',
+      time: job.deliveredAt,
+      realm: realm.name,
+      jobId: job.id,
+      agent: job.agent,
+    })
+    if (!job.executingShown) this.#showExecuting(realm, job)
+    job.timer = setTimeout(() => this.#timeOut(realm, job), timeoutMs)
+    job.ticker = setInterval(() => this.#showExecuting(realm, job), SLOT_REFRESH_MS)
+  }
+
+  #showExecuting(realm: RealmRecord, job: Job): void {
+    if (job.done || job.deliveredAt === undefined) return
+    job.executingShown = true
+    const seconds = Math.floor((this.#context.now() - job.deliveredAt) / 1000)
+    const slot = formatSlot(realm.name, job.agent, {
+      state: 'executing',
+      seconds,
+      time: formatClock(job.deliveredAt),
+    })
+    void this.#context.editLog(realm, (text) => replaceSlot(text, job.code, slot) ?? text)
+  }
+
+  #timeOut(realm: RealmRecord, job: Job): void {
+    const outcome = serverOutcome(REPLY_TEXT.timedOut(this.#context.timeoutMs), 'TIMEOUT')
+    outcome.durationMs = this.#context.timeoutMs
+    this.#finish(realm, job, outcome)
+  }
+
+  /** A result from a realm instance. Results for jobs not delivered to that instance are ignored. */
+  result(realm: RealmRecord, instance: string, message: RealmResult): void {
+    const job = realm.delivered.get(message.jobId)
+    if (!job || job.instance !== instance) return
+    realm.delivered.delete(message.jobId)
+    const outcome: JobOutcome = {
+      ok: message.ok,
+      text: message.text,
+      durationMs: this.#context.now() - (job.deliveredAt ?? job.acceptedAt),
+      events: message.events,
+      omitted: message.omitted,
+      ...(message.value === undefined ? {} : { value: message.value }),
+      ...(message.error ? { error: message.error } : {}),
+    }
+    if (job.done) {
+      this.#lateResult(realm, job, outcome)
+      return
+    }
+    this.#finish(realm, job, outcome)
+  }
+
+  #lateResult(realm: RealmRecord, job: Job, outcome: JobOutcome): void {
+    const now = this.#context.now()
+    const note = formatLateResult(
+      formatClock(now),
+      job.acceptedClock,
+      now - (job.deliveredAt ?? job.acceptedAt),
+      {
+        body: replyBody(outcome),
+        events: outcome.events,
+        omitted: outcome.omitted,
+      },
+    )
+    void this.#context.editLog(realm, (text) => appendBlock(text, note))
+  }
+
+  /** Ends the running job and the queued ones of a realm whose instance went away. */
+  abandon(
+    realm: RealmRecord,
+    running: string,
+    queued: string,
+    code: JobOutcome['code'] = 'INTERRUPTED',
+  ): void {
+    if (realm.running) this.#finish(realm, realm.running, serverOutcome(running, code))
+    for (const job of realm.queue.splice(0)) this.#finish(realm, job, serverOutcome(queued, code))
+    realm.delivered.clear()
+  }
+
+  #finish(realm: RealmRecord, job: Job, outcome: JobOutcome): void {
+    if (job.done) return
+    job.done = true
+    clearTimeout(job.timer)
+    clearInterval(job.ticker)
+    if (!outcome.ok) job.group.failed = true
+    if (realm.running === job) realm.running = undefined
+    const now = this.#context.now()
+    realm.changedAt = now
+    const reply = formatReply({
+      realm: realm.name,
+      agent: job.agent,
+      time: formatClock(now),
+      ...(outcome.durationMs === undefined ? {} : { durationMs: outcome.durationMs }),
+      ok: outcome.ok,
+      body: replyBody(outcome),
+      events: outcome.events,
+      omitted: outcome.omitted,
+    })
+    void this.#context.editLog(realm, (text) => {
+      const placed = replaceSlot(text, job.code, reply)
+      if (placed !== undefined) return placed
+      const note = formatDiagnostic(
+        formatClock(now),
+        `The request accepted at ${job.acceptedClock} was edited or removed; its reply:`,
+      )
+      return appendBlock(text, `${note}\n${reply}`)
+    })
+    const code =
+      outcome.code === 'TIMEOUT' || outcome.code === 'CANCELLED' ? outcome.code : undefined
+    this.#context.emit({
+      type: 'job:finished',
+      time: now,
+      realm: realm.name,
+      jobId: job.id,
+      agent: job.agent,
+      ok: outcome.ok,
+      durationMs: outcome.durationMs ?? 0,
+      ...(code ? { code } : {}),
+    })
+    for (const waiter of job.waiters) waiter(outcome)
+    this.next(realm)
+  }
+}
+
+function replyBody(outcome: JobOutcome): ReplyBody {
+  if (outcome.code) return { kind: 'text', text: outcome.text }
+  if (!outcome.ok) return { kind: 'error', stack: outcome.text }
+  return outcome.value === undefined
+    ? { kind: 'text', text: outcome.text }
+    : { kind: 'json', json: outcome.value }
+}
+
+function serverOutcome(text: string, code: JobOutcome['code']): JobOutcome {
+  return { ok: false, text, events: [] as CapturedEvent[], omitted: 0, ...(code ? { code } : {}) }
+}

@@ -1,0 +1,101 @@
+/**
+ * One Markdown file the server writes and the agent edits (a realm log or the registry): one writer
+ * at a time, and every write a compare-and-swap against the agent's saves (SPEC §2.8).
+ */
+import type { HostFs } from './host.js'
+
+/**
+ * How many times a write is retried while an agent keeps saving in between (a writer that saves
+ * every few milliseconds can collide many times; giving up would drop what the server carries).
+ */
+const MAX_ATTEMPTS = 10_000
+
+/**
+ * What the transform should work on after the file turned out to hold `seen` instead of
+ * `expected`: an append (the agent's usual save) is added to what we carry; anything else is the
+ * agent's new version of the file.
+ */
+function rebase(
+  base: string | undefined,
+  expected: string | undefined,
+  seen: string | undefined,
+): string | undefined {
+  if (seen === undefined || expected === undefined || !seen.startsWith(expected)) return seen
+  return `${base ?? ''}${seen.slice(expected.length)}`
+}
+
+/** A file with a lock, compare-and-swap writes, and a memory of what the server last wrote. */
+export class SharedFile {
+  readonly path: string
+  readonly #fs: HostFs
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(fs: HostFs, path: string) {
+    this.#fs = fs
+    this.path = path
+  }
+
+  /**
+   * Runs `transform` on the current text (`undefined` when the file is missing) and writes its
+   * result, unless it returns `undefined` or the same text. If the file changes between the read
+   * and the rename (an agent saved), the transform runs again on the new text, so no edit is ever
+   * overwritten. Calls are serialised. Resolves to the text now in the file.
+   */
+  update(transform: (text: string | undefined) => string | undefined): Promise<string | undefined> {
+    const run = this.#queue.then(() => this.#update(transform))
+    this.#queue = run.catch(() => {})
+    return run
+  }
+
+  async #update(
+    transform: (text: string | undefined) => string | undefined,
+  ): Promise<string | undefined> {
+    // `expected` is what the file holds; `base` what the transform works on. They differ only after
+    // an agent's save raced a rename: then `base` carries the agent's text the file does not hold.
+    let expected = await this.#fs.readText(this.path)
+    let base = expected
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const next = transform(base) ?? base
+      if (next === expected || next === undefined) return expected
+      const before = expected
+      const result = await this.#fs.replaceText(this.path, next, expected, (late) =>
+        this.#late(before, late),
+      )
+      if (result.written && result.current === undefined) return next
+      if (result.written) {
+        // An agent saved into the file the rename replaced: redo the edit with what they saved.
+        base = rebase(base, expected, result.current)
+        expected = next
+        continue
+      }
+      // A writer saving in a steady rhythm would collide again and again: step out of its beat.
+      if (attempt >= 10) await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 4))
+      base = rebase(base, expected, result.current)
+      expected = result.current
+    }
+    throw new Error(`${this.path} kept changing during ${MAX_ATTEMPTS} attempts to write it`)
+  }
+
+  /**
+   * An agent's save landed in the file a rename had already replaced (it opened the file just
+   * before). An append is carried over to the end of the file, where the agent put it.
+   */
+  #late(replaced: string | undefined, late: string): void {
+    if (replaced === undefined || !late.startsWith(replaced)) {
+      this.onLateEdit?.(late)
+      return
+    }
+    const suffix = late.slice(replaced.length)
+    void this.update((text) => `${text ?? ''}${suffix}`).then(() => this.onAppended?.())
+  }
+
+  /** Called when a late save was not an append (rare; the caller reports it). */
+  onLateEdit?: (content: string) => void
+  /** Called after a late append was carried over, so the caller re-reads the file. */
+  onAppended?: () => void
+
+  /** Waits until every write queued so far is done. */
+  settled(): Promise<void> {
+    return this.#queue.then(() => {})
+  }
+}
