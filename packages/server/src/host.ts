@@ -26,13 +26,14 @@ export interface HostFs {
    * `current` is what the file holds. `written: true` with `current` set means another writer
    * changed the file between the check and the rename: `current` is what the rename replaced, so
    * nothing the other writer wrote is lost. A writer that opened the file before the rename can
-   * still write into the replaced file a little later: `onLate` then gets that file's content.
+   * still write into the replaced file a little later: `onLate` then gets what the replaced file
+   * held at the rename (already accounted for) and what it holds now.
    */
   replaceText(
     path: string,
     text: string,
     expected: string | undefined,
-    onLate?: (replaced: string) => void,
+    onLate?: (accounted: string | undefined, later: string) => void,
   ): Promise<Replacement>
   /** Writes a file readable by its owner only (0600), atomically. */
   writePrivate(path: string, text: string): Promise<void>

@@ -57,9 +57,8 @@ export class SharedFile {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const next = transform(base) ?? base
       if (next === expected || next === undefined) return expected
-      const before = expected
-      const result = await this.#fs.replaceText(this.path, next, expected, (late) =>
-        this.#late(before, late),
+      const result = await this.#fs.replaceText(this.path, next, expected, (accounted, late) =>
+        this.#late(accounted, late),
       )
       if (result.written && result.current === undefined) return next
       if (result.written) {
@@ -80,12 +79,12 @@ export class SharedFile {
    * An agent's save landed in the file a rename had already replaced (it opened the file just
    * before). An append is carried over to the end of the file, where the agent put it.
    */
-  #late(replaced: string | undefined, late: string): void {
-    if (replaced === undefined || !late.startsWith(replaced)) {
+  #late(accounted: string | undefined, late: string): void {
+    if (accounted === undefined || !late.startsWith(accounted)) {
       this.onLateEdit?.(late)
       return
     }
-    const suffix = late.slice(replaced.length)
+    const suffix = late.slice(accounted.length)
     void this.update((text) => `${text ?? ''}${suffix}`).then(() => this.onAppended?.())
   }
 

@@ -64,7 +64,7 @@ async function replaceText(
   path: string,
   text: string,
   expected: string | undefined,
-  onLate?: (replaced: string) => void,
+  onLate?: (accounted: string | undefined, later: string) => void,
 ): Promise<Replacement> {
   const temp = writeTemp(path, text, 0o644)
   const keep = tempPath(path, 'old')
@@ -102,11 +102,11 @@ const LATE_WRITE_MS = 150
 function checkLate(
   keep: string,
   replaced: string | undefined,
-  onLate: (replaced: string) => void,
+  onLate: (accounted: string | undefined, later: string) => void,
 ): void {
   try {
     const later = readOrUndefined(keep)
-    if (later !== undefined && later !== replaced) onLate(later)
+    if (later !== undefined && later !== replaced) onLate(replaced, later)
   } finally {
     rmSync(keep, { force: true })
   }
