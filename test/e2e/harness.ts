@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseRegistry, realmLogPath } from '@daebug/protocol'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const CLI = join(repo, 'packages', 'cli', 'bin', 'daebug.js')
@@ -202,4 +202,41 @@ export async function waitForLog(
 /** Removes a temporary root. */
 export async function removeRoot(root: string): Promise<void> {
   await rm(root, { recursive: true, force: true })
+}
+
+/** A served root with one browser page connected as a realm. */
+export interface Session {
+  root: string
+  server: ServerProcess
+  browser: Browser
+  page: Page
+  realm: string
+}
+
+/**
+ * Runs `body` against a fresh root served by the real CLI, with one headless Chromium page open on
+ * it; cleans everything up afterwards, and adds the server's stderr to a failure.
+ */
+export async function withSession(
+  body: (session: Session) => Promise<void>,
+  args: string[] = [],
+): Promise<void> {
+  const root = await makeRoot()
+  const server = await startServer(root, args)
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    await page.goto(server.url)
+    const [realm] = (await waitForRealms(root)) as [string]
+    await body({ root, server, browser, page, realm })
+  } catch (error) {
+    const stderr = server.stderr.length
+      ? `\n--- server stderr ---\n${server.stderr.join('\n')}`
+      : ''
+    throw new Error(`${(error as Error).message}${stderr}`)
+  } finally {
+    await browser.close()
+    await server.stop()
+    await removeRoot(root)
+  }
 }

@@ -15,6 +15,7 @@ import {
   waitFor,
   waitForLog,
   waitForRealms,
+  withSession,
 } from './harness.js'
 
 test('%%SHUTDOWN%% stops the server with exit code 0; a stale one does not stop the next start', async () => {
@@ -38,14 +39,8 @@ test('%%SHUTDOWN%% stops the server with exit code 0; a stale one does not stop 
   }
 })
 
-test('SIGTERM shuts down gracefully: running jobs are interrupted and the registry says stopped', async () => {
-  const root = await makeRoot()
-  const server = await startServer(root)
-  const browser = await launchBrowser()
-  try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
+test('SIGTERM shuts down gracefully: running jobs are interrupted and the registry says stopped', () =>
+  withSession(async ({ root, server, realm }) => {
     await appendToLog(root, realm, '```js\nawait new Promise(() => {})\n```\n')
     await waitForLog(root, realm, 'executing (0s)')
     assert.is(await server.stop(), 0)
@@ -53,12 +48,7 @@ test('SIGTERM shuts down gracefully: running jobs are interrupted and the regist
       await readRootFile(root, logOf(realm)),
       /#### 🚫\S+ to agent at [\d:]+\n```Text\nInterrupted: the server shut down\.\n```/u,
     )
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
-})
+  }))
 
 test('kill -9 mid-job leaves the files intact; the restarted server marks the job interrupted', async () => {
   const root = await makeRoot()
@@ -86,43 +76,29 @@ test('kill -9 mid-job leaves the files intact; the restarted server marks the jo
   }
 })
 
-test('a job in a tab that closes ends with a 🚫 reply, and the registry shows disconnected', async () => {
-  const root = await makeRoot()
-  const server = await startServer(root, ['--timeout', '5000'])
-  const browser = await launchBrowser()
-  try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
-    await appendToLog(root, realm, '```js\nawait new Promise(() => {})\n```\n')
-    await waitForLog(root, realm, 'executing (0s)')
-    await page.close()
-    await waitForLog(
-      root,
-      realm,
-      /#### 🚫\S+ to agent at [\d:]+\n```Text\nInterrupted: the realm disconnected/u,
-      5000,
-    )
-    await waitFor('disconnected in the registry', async () =>
-      parseRegistry(await readRootFile(root, 'daebug.md')).realms.find(
-        (r) => r.name === realm && r.state === 'disconnected',
-      ),
-    )
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
-})
+test('a job in a tab that closes ends with a 🚫 reply, and the registry shows disconnected', () =>
+  withSession(
+    async ({ root, page, realm }) => {
+      await appendToLog(root, realm, '```js\nawait new Promise(() => {})\n```\n')
+      await waitForLog(root, realm, 'executing (0s)')
+      await page.close()
+      await waitForLog(
+        root,
+        realm,
+        /#### 🚫\S+ to agent at [\d:]+\n```Text\nInterrupted: the realm disconnected/u,
+        5000,
+      )
+      await waitFor('disconnected in the registry', async () =>
+        parseRegistry(await readRootFile(root, 'daebug.md')).realms.find(
+          (r) => r.name === realm && r.state === 'disconnected',
+        ),
+      )
+    },
+    ['--timeout', '5000'],
+  ))
 
-test('a reload during a job replies 🚫 once, never runs the job again, and keeps the realm and its log', async () => {
-  const root = await makeRoot()
-  const server = await startServer(root)
-  const browser = await launchBrowser()
-  try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
+test('a reload during a job replies 🚫 once, never runs the job again, and keeps the realm and its log', () =>
+  withSession(async ({ root, page, realm }) => {
     await appendToLog(
       root,
       realm,
@@ -139,12 +115,7 @@ test('a reload during a job replies 🚫 once, never runs the job again, and kee
       /Number\(localStorage\.runs\)\n```\n#### 👍[^\n]+\n```JSON\n1\n```/u,
     )
     assert.is((log.match(/^# /gm) ?? []).length, 1, 'one log file, one header')
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
-})
+  }))
 
 test('a duplicated tab (same session name) gets a realm of its own', async () => {
   const root = await makeRoot()

@@ -3,37 +3,7 @@ import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import {
-  launchBrowser,
-  logOf,
-  makeRoot,
-  removeRoot,
-  startServer,
-  waitForLog,
-  waitForRealms,
-} from './harness.js'
-
-async function withRealm(
-  run: (root: string, realm: string, path: string) => Promise<void>,
-): Promise<void> {
-  const root = await makeRoot()
-  const server = await startServer(root)
-  const browser = await launchBrowser()
-  try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
-    await run(root, realm, join(root, logOf(realm)))
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}\n--- server stderr ---\n${server.stderr.join('\n')}`,
-    )
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
-}
+import { logOf, waitForLog, withSession } from './harness.js'
 
 function assertNotesKept(log: string, notes: string[]): void {
   for (const note of notes) {
@@ -48,7 +18,8 @@ function assertNotesKept(log: string, notes: string[]): void {
 }
 
 test('a save that lands right after one of the server writes is processed', () =>
-  withRealm(async (root, realm, path) => {
+  withSession(async ({ root, realm }) => {
+    const path = join(root, logOf(realm))
     // Each request is appended the moment the previous reply is in the file.
     for (let i = 0; i < 20; i++) {
       await appendFile(path, `\`\`\`js\n${i} + 1000\n\`\`\`\n`)
@@ -57,7 +28,8 @@ test('a save that lands right after one of the server writes is processed', () =
   }))
 
 test('edits an agent makes in a tight loop while jobs finish are never lost', () =>
-  withRealm(async (root, realm, path) => {
+  withSession(async ({ root, realm }) => {
+    const path = join(root, logOf(realm))
     const notes: string[] = []
     const editing = (async () => {
       for (let i = 0; i < 40; i++) {
@@ -83,7 +55,8 @@ test('edits an agent makes in a tight loop while jobs finish are never lost', ()
 // 20 ms after the previous one, without waiting for its reply, or a note, is lost about once in
 // twenty runs; the cause is not found yet (docs/live-repl.md).
 test.skip('requests appended in a burst while another writer appends are all answered', () =>
-  withRealm(async (root, realm, path) => {
+  withSession(async ({ root, realm }) => {
+    const path = join(root, logOf(realm))
     const notes: string[] = []
     const editing = (async () => {
       for (let i = 0; i < 40; i++) {

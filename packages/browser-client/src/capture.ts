@@ -5,6 +5,7 @@
  */
 import {
   type CapturedEvent,
+  CONSOLE_LEVELS,
   type ConsoleLevel,
   type EventBatch,
   inspectArgs,
@@ -16,16 +17,7 @@ import { cleanStack } from './stack.js'
 import { describeThrown, isErrorLike, safeInspect } from './thrown.js'
 
 /** The console methods that are patched (SPEC §3.3). */
-export const CAPTURED_CONSOLE_LEVELS: readonly ConsoleLevel[] = [
-  'log',
-  'info',
-  'warn',
-  'error',
-  'debug',
-  'trace',
-  'table',
-  'dir',
-]
+export const CAPTURED_CONSOLE_LEVELS: readonly ConsoleLevel[] = CONSOLE_LEVELS
 
 /** The part of `console` that capture patches. */
 export type ConsoleLike = Partial<Record<ConsoleLevel, (...args: unknown[]) => unknown>>

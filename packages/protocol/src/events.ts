@@ -10,8 +10,8 @@ export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace'
 /** What produced an event: a console method, or an uncaught error / rejection. */
 export type EventLevel = ConsoleLevel | 'window.onerror' | 'self.onerror' | 'unhandledrejection'
 
-/** All event levels, for validation. */
-export const EVENT_LEVELS: readonly EventLevel[] = [
+/** The console methods that are captured (SPEC §3.3). */
+export const CONSOLE_LEVELS: readonly ConsoleLevel[] = [
   'log',
   'info',
   'warn',
@@ -20,6 +20,11 @@ export const EVENT_LEVELS: readonly EventLevel[] = [
   'trace',
   'table',
   'dir',
+]
+
+/** All event levels, for validation. */
+export const EVENT_LEVELS: readonly EventLevel[] = [
+  ...CONSOLE_LEVELS,
   'window.onerror',
   'self.onerror',
   'unhandledrejection',
