@@ -4,13 +4,22 @@
  * `dist/page-client.global.js`): it makes the page a realm. The server is the origin the script
  * was loaded from, so a page of another dev server still connects to Daebug.
  */
+import { realmSocketUrl, webSocketTransport } from './channel.js'
 import { startPageClient } from './client.js'
+import { fallbackTransport, httpTransport } from './http-transport.js'
 
 try {
   if (typeof document !== 'undefined') {
     const script = document.currentScript
     const src = script && 'src' in script && typeof script.src === 'string' ? script.src : ''
-    startPageClient({ server: new URL(src || location.href).origin })
+    const server = new URL(src || location.href).origin
+    const http = httpTransport(server, (url, init) => fetch(url, init))
+    const forced = script?.getAttribute('data-daebug-transport') === 'http'
+    const transport =
+      forced || typeof WebSocket !== 'function'
+        ? http
+        : fallbackTransport(webSocketTransport(realmSocketUrl(server), WebSocket), http)
+    startPageClient({ server, transport })
   }
 } catch {
   // The client must never break the page it is loaded into.

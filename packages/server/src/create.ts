@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
 import type { Host } from './host.js'
+import { mountRealmHttp } from './realm-http.js'
 import { securityMiddleware } from './security.js'
 import { serveStatic } from './static.js'
 import { VERSION } from './version.js'
@@ -97,6 +98,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
       }
     }),
   )
+  const stopHttpRealms = mountRealmHttp(app, core, () => options.host.now())
   app.get('/__daebug/api/health', (c) =>
     c.json({
       ok: true,
@@ -107,5 +109,13 @@ export function createDaebug(options: DaebugOptions): Daebug {
     }),
   )
   app.use('*', serveStatic({ root: options.root, fs: options.host.fs, clientUrl: CLIENT_PATH }))
-  return { app, core, start: () => core.start(), close: () => core.close() }
+  return {
+    app,
+    core,
+    start: () => core.start(),
+    close: async () => {
+      stopHttpRealms()
+      await core.close()
+    },
+  }
 }
