@@ -117,6 +117,30 @@ test('a reload during a job replies 🚫 once, never runs the job again, and kee
     assert.is((log.match(/^# /gm) ?? []).length, 1, 'one log file, one header')
   }))
 
+test('a slow job times out, the next job runs, and its late result is noted without a rerun', () =>
+  withSession(
+    async ({ root, realm }) => {
+      await appendToLog(
+        root,
+        realm,
+        '```js\nnew Promise((r) => { globalThis.slowRuns = (globalThis.slowRuns ?? 0) + 1; setTimeout(() => r("slow"), 1500) })\n```\n',
+      )
+      await waitForLog(
+        root,
+        realm,
+        /#### 🚫\S+ to agent at [\d:]+ \(500ms\)\n```Text\nTimed out after 0\.5s; the realm may still be running the code\.\n```/u,
+      )
+      await appendToLog(root, realm, '```js\nglobalThis.slowRuns\n```\n')
+      await waitForLog(root, realm, /globalThis\.slowRuns\n```\n#### 👍[^\n]+\n```JSON\n1\n```/u)
+      await waitForLog(
+        root,
+        realm,
+        /Late result for the request at [\d:]+ \(after [\d.,]+m?s\):\n```\n```JSON\n"slow"\n```/u,
+      )
+    },
+    ['--timeout', '500'],
+  ))
+
 test('a duplicated tab (same session name) gets a realm of its own', async () => {
   const root = await makeRoot()
   const server = await startServer(root)
