@@ -88,7 +88,8 @@ async function replaceText(
     // Watched a little longer in every case: a writer may still be writing into the old file.
     if (onLate) {
       kept = true
-      setTimeout(() => checkLate(keep, replaced, onLate), LATE_WRITE_MS)
+      // Unreferenced: a pending check must not keep a stopping server alive.
+      setTimeout(() => checkLate(keep, replaced, onLate), LATE_WRITE_MS).unref()
     }
     return replaced === expected ? { written: true } : { written: true, current: replaced ?? '' }
   } finally {
