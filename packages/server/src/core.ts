@@ -22,6 +22,7 @@ import {
   sanitizeRealmName,
   validateRealmMessage,
 } from '@daebug/protocol'
+import { FilePoller } from './file-poller.js'
 import { type Host, joinPath } from './host.js'
 import { JobRunner, newJobId } from './jobs.js'
 import { SharedFile } from './log-file.js'
@@ -52,10 +53,7 @@ export interface RealmConnection {
 
 const SILENCE_MS = 30_000
 const KEEP_DISCONNECTED_MS = 10 * 60_000
-/** When a file is polled after an event or a write (ms): through chokidar's 50 ms throttle. */
-const RECHECK_MS = [3, 8, 15, 25, 40, 60, 80]
 const HELLO_GRACE_MS = 1000
-const SAFETY_POLL_MS = 250
 
 /** The server's state: realms, jobs, files. */
 export class DaebugCore {
@@ -65,10 +63,8 @@ export class DaebugCore {
   readonly #registry: RegistryWriter
   readonly #logDir: string
   #sweeper?: ReturnType<typeof setInterval>
-  #safetyNet?: ReturnType<typeof setInterval>
   #watch?: { close(): Promise<void> }
-  #rechecks = new Map<string, Array<ReturnType<typeof setTimeout>>>()
-  #stats = new Map<string, string>()
+  readonly #poller: FilePoller
   #closed = false
 
   constructor(options: CoreOptions) {
@@ -82,6 +78,7 @@ export class DaebugCore {
       realms: () => [...this.realms.values()],
       onShutdownRequest: () => this.options.onShutdownRequest?.(),
     })
+    this.#poller = new FilePoller(options.host.fs, (path) => this.#check(path))
     this.jobs = new JobRunner({
       now: () => options.host.now(),
       timeoutMs: options.timeoutMs,
@@ -115,17 +112,10 @@ export class DaebugCore {
       (path) => this.#fileChanged(path),
     )
     this.#sweeper = setInterval(() => this.#sweep(), 5000)
-    this.#safetyNet = setInterval(() => this.#pollAll(), SAFETY_POLL_MS)
-  }
-
-  /**
-   * A watcher can lose a file that is replaced by rename many times in a row (chokidar re-attaches
-   * its per-file watch at most once a second). A cheap `stat` of every connected realm's log and
-   * of the registry, a few times a second, guarantees that no save is ever missed.
-   */
-  #pollAll(): void {
-    for (const realm of this.realms.values()) if (realm.socket) void this.#poll(realm.log.path)
-    void this.#poll(this.#registry.path)
+    this.#poller.start(() => [
+      ...[...this.realms.values()].filter((realm) => realm.socket).map((realm) => realm.log.path),
+      this.#registry.path,
+    ])
   }
 
   /** Opens a realm connection for a transport (a WebSocket, or the HTTP fallback). */
@@ -281,7 +271,7 @@ export class DaebugCore {
   #editLog(realm: RealmRecord, transform: (text: string) => string): Promise<void> {
     return realm.log
       .update((text) => transform(text ?? formatLogHeader(realm.name, realm.kind)))
-      .then(() => this.#scheduleRecheck(realm.log.path))
+      .then(() => this.#poller.touch(realm.log.path))
       .catch((error) => this.#internalError(error))
   }
 
@@ -299,31 +289,8 @@ export class DaebugCore {
   /** A watcher event: a log or the registry changed (temp files of our writes are ignored). */
   #fileChanged(path: string): void {
     if (this.#closed || (path !== this.#registry.path && !path.endsWith('.md'))) return
-    this.#scheduleRecheck(path)
+    this.#poller.touch(path)
     void this.#check(path)
-  }
-
-  /**
-   * chokidar throttles change events per file for 50 ms, so a save that lands right after an event
-   * or one of our writes goes unreported. After each, the file is polled (a cheap `stat`, a read
-   * only when it changed) through the throttle window, so such a save is seen within milliseconds.
-   */
-  #scheduleRecheck(path: string): void {
-    if (this.#closed) return
-    for (const timer of this.#rechecks.get(path) ?? []) clearTimeout(timer)
-    this.#rechecks.set(
-      path,
-      RECHECK_MS.map((ms) => setTimeout(() => void this.#poll(path), ms)),
-    )
-  }
-
-  async #poll(path: string): Promise<void> {
-    if (this.#closed) return
-    const info = await this.options.host.fs.stat(path).catch(() => undefined)
-    const seen = info ? `${info.size}:${info.mtimeMs}` : 'missing'
-    if (this.#stats.get(path) === seen) return
-    this.#stats.set(path, seen)
-    await this.#check(path)
   }
 
   async #check(path: string): Promise<void> {
@@ -387,8 +354,7 @@ export class DaebugCore {
     if (this.#closed) return
     this.#closed = true
     clearInterval(this.#sweeper)
-    clearInterval(this.#safetyNet)
-    for (const timers of this.#rechecks.values()) for (const timer of timers) clearTimeout(timer)
+    this.#poller.stop()
     for (const realm of this.realms.values()) {
       this.jobs.abandon(realm, REPLY_TEXT.shutDown, REPLY_TEXT.shutDown)
       try {
