@@ -211,6 +211,41 @@ test('on start, a slot a previous server left executing is marked interrupted', 
   await core.close()
 })
 
+test('a reload keeps the realm, shows reloaded, and the next job makes it live again', async () => {
+  const { host, core, connection } = await setup()
+  connection.close()
+  const reloaded = fakeSocket()
+  const again = core.connect(reloaded)
+  again.message(
+    JSON.stringify({
+      type: 'hello',
+      name: '7-zen-1201-03',
+      instance: 'i2',
+      kind: 'page',
+      url: 'http://localhost:8680/',
+    }),
+  )
+  const registry = () => parseRegistry(host.files.get(`${ROOT}/daebug.md`) ?? '').realms
+  await until(() => registry()[0]?.state === 'reloaded')
+  assert.equal(reloaded.sent[0], { type: 'welcome', name: '7-zen-1201-03', instance: 'i2' })
+  host.agentWrite(LOG, `${host.files.get(LOG)}\`\`\`js\n1\n\`\`\`\n`)
+  const job = await until(() => reloaded.jobs()[0])
+  again.message(
+    JSON.stringify({
+      type: 'result',
+      jobId: job.jobId,
+      ok: true,
+      value: '1',
+      text: '1',
+      durationMs: 1,
+      events: [],
+      omitted: 0,
+    }),
+  )
+  await until(() => registry()[0]?.state === 'live')
+  await core.close()
+})
+
 test('a second instance under a connected name is renamed; a reload keeps the name', async () => {
   const { host, core } = await setup()
   const twin = fakeSocket()

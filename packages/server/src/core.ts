@@ -23,7 +23,7 @@ import {
   validateRealmMessage,
 } from '@daebug/protocol'
 import { FilePoller } from './file-poller.js'
-import { type Host, joinPath } from './host.js'
+import { type Host, joinPath, unrefTimer } from './host.js'
 import { JobRunner, newJobId } from './jobs.js'
 import { SharedFile } from './log-file.js'
 import { type Job, type RealmRecord, type RealmSocket, realmState } from './realm.js'
@@ -111,7 +111,7 @@ export class DaebugCore {
       [this.#logDir, this.#registry.path],
       (path) => this.#fileChanged(path),
     )
-    this.#sweeper = setInterval(() => this.#sweep(), 5000)
+    this.#sweeper = unrefTimer(setInterval(() => this.#sweep(), 5000))
     this.#poller.start(() => [
       ...[...this.realms.values()].filter((realm) => realm.socket).map((realm) => realm.log.path),
       this.#registry.path,

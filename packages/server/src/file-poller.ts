@@ -5,7 +5,7 @@
  * every event and write the file is polled through the throttle window, and the files that matter
  * are polled a few times a second: a `stat` each time, a callback only when it changed.
  */
-import type { HostFs } from './host.js'
+import { type HostFs, unrefTimer } from './host.js'
 
 /** When a file is polled after an event or a write (ms): through chokidar's 50 ms throttle. */
 const AFTER_ACTIVITY_MS = [3, 8, 15, 25, 40, 60, 80]
@@ -28,9 +28,11 @@ export class FilePoller {
 
   /** Polls `files()` every quarter second until {@link stop}. */
   start(files: () => string[]): void {
-    this.#safety = setInterval(() => {
-      for (const path of files()) void this.#poll(path)
-    }, SAFETY_MS)
+    this.#safety = unrefTimer(
+      setInterval(() => {
+        for (const path of files()) void this.#poll(path)
+      }, SAFETY_MS),
+    )
   }
 
   /** Something happened to `path` (an event, a write): poll it through the next 80 ms. */

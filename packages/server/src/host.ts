@@ -74,3 +74,12 @@ export interface Host {
 export function joinPath(...parts: string[]): string {
   return parts.join('/').replace(/\/{2,}/g, '/')
 }
+
+/**
+ * Lets a timer not keep the process alive (Node and Bun; a no-op where timers are numbers): the
+ * server's own sockets do that, and an embedder's process must be free to exit.
+ */
+export function unrefTimer<T>(timer: T): T {
+  ;(timer as { unref?: () => void } | undefined)?.unref?.()
+  return timer
+}

@@ -83,6 +83,8 @@ export class JobRunner {
     const { now, timeoutMs } = this.#context
     job.deliveredAt = now()
     job.instance = realm.instance
+    // `reloaded` tells what happened last; the next job is newer news.
+    if (realm.mark === 'reloaded') realm.mark = undefined
     realm.running = job
     realm.delivered.set(job.id, job)
     realm.changedAt = job.deliveredAt
