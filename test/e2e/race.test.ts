@@ -5,6 +5,20 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { logOf, waitForLog, withSession } from './harness.js'
 
+/** A second writer: 40 notes appended 5 ms apart, as an agent typing in the log would. */
+function appendNotes(path: string): { notes: string[]; editing: Promise<void> } {
+  const notes: string[] = []
+  const editing = (async () => {
+    for (let i = 0; i < 40; i++) {
+      const note = `note ${i} from the agent`
+      appendFileSync(path, `${note}\n\n`)
+      notes.push(note)
+      await new Promise((done) => setTimeout(done, 5))
+    }
+  })()
+  return { notes, editing }
+}
+
 function assertNotesKept(log: string, notes: string[]): void {
   for (const note of notes) {
     if (log.includes(note)) continue
@@ -30,15 +44,7 @@ test('a save that lands right after one of the server writes is processed', () =
 test('edits an agent makes in a tight loop while jobs finish are never lost', () =>
   withSession(async ({ root, realm }) => {
     const path = join(root, logOf(realm))
-    const notes: string[] = []
-    const editing = (async () => {
-      for (let i = 0; i < 40; i++) {
-        const note = `note ${i} from the agent`
-        appendFileSync(path, `${note}\n\n`)
-        notes.push(note)
-        await new Promise((done) => setTimeout(done, 5))
-      }
-    })()
+    const { notes, editing } = appendNotes(path)
     for (let i = 0; i < 5; i++) {
       await appendFile(
         path,
@@ -57,15 +63,7 @@ test('edits an agent makes in a tight loop while jobs finish are never lost', ()
 test.skip('requests appended in a burst while another writer appends are all answered', () =>
   withSession(async ({ root, realm }) => {
     const path = join(root, logOf(realm))
-    const notes: string[] = []
-    const editing = (async () => {
-      for (let i = 0; i < 40; i++) {
-        const note = `note ${i} from the agent`
-        appendFileSync(path, `${note}\n\n`)
-        notes.push(note)
-        await new Promise((done) => setTimeout(done, 5))
-      }
-    })()
+    const { notes, editing } = appendNotes(path)
     for (let i = 0; i < 10; i++) {
       appendFileSync(
         path,

@@ -50,18 +50,19 @@ export function realmSocketUrl(server: string): string {
   return url.href
 }
 
+/** Runs a handler so that, whatever it does, nothing reaches the page as an uncaught error. */
+export function guard(run: () => void): void {
+  try {
+    run()
+  } catch {}
+}
+
 /** A {@link RealmTransport} over one WebSocket per connection. */
 export function webSocketTransport(url: string, Socket: WebSocketConstructor): RealmTransport {
   return {
     connect(handlers) {
       const socket = new Socket(url)
       let closed = false
-      // Whatever a handler does, nothing may reach the page as an uncaught error.
-      const guard = (run: () => void): void => {
-        try {
-          run()
-        } catch {}
-      }
       const close = (): void => {
         if (closed) return
         closed = true

@@ -3,7 +3,12 @@
  * server's messages fetched by long-polling, each realm message POSTed. Used when a WebSocket
  * cannot connect, or when the script tag asks for it (`data-daebug-transport="http"`).
  */
-import type { RealmTransport, TransportConnection, TransportHandlers } from './channel.js'
+import {
+  guard,
+  type RealmTransport,
+  type TransportConnection,
+  type TransportHandlers,
+} from './channel.js'
 
 /** The part of `fetch` the transport uses. */
 export type FetchLike = (
@@ -31,11 +36,6 @@ export function httpTransport(server: string, fetchImpl: FetchLike): RealmTransp
       let closed = false
       // Messages POSTed one after another, so the server sees them in order.
       let sending: Promise<unknown> = Promise.resolve()
-      const guard = (run: () => void): void => {
-        try {
-          run()
-        } catch {}
-      }
       const close = (): void => {
         if (closed) return
         closed = true

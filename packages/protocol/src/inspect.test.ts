@@ -4,6 +4,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { inspect, inspectArgs, losslessJson } from './inspect.js'
 import * as layoutModule from './inspect-layout.js'
+import { mulberry32 } from './seeded-random.test-util.js'
 
 // Node's options that match inspect()'s defaults (SPEC §3.2).
 const nodeOptions = { depth: 6, maxArrayLength: 100, maxStringLength: 10_000 }
@@ -255,18 +256,6 @@ test('objects that do not fit in 80 columns put one entry per line', () => {
   assert.is(inspect(nested), nodeInspect(nested, nodeOptions))
 })
 
-/** A small deterministic random source (mulberry32), so a failure can be replayed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 class Point {
   constructor(
     public x: number,
@@ -403,7 +392,7 @@ function generate(random: () => number, depth: number): unknown {
 }
 
 test('600 generated values of mixed kinds preview exactly as util.inspect prints them', () => {
-  const random = createRandom(20_240_601)
+  const random = mulberry32(20_240_601)
   for (let i = 0; i < 600; i++) {
     const value = generate(random, 0)
     const expected = nodeInspect(value, nodeOptions)

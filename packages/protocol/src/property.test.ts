@@ -27,21 +27,11 @@ import {
 import { findServerBlocks, layoutLog, parseChunk, splitLines } from './log-parse.js'
 import { rotateLog } from './log-rotate.js'
 import { hasShutdownLine, parseRegistry } from './registry.js'
+import { mulberry32 } from './seeded-random.test-util.js'
 import { formatTestProgress } from './test-report.js'
 
 const DOCUMENTS = 6000
 const realm = '7-zen-1201-03'
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const random = mulberry32(0xdaeb09)
 const int = (n: number) => Math.floor(random() * n)

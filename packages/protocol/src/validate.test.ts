@@ -8,6 +8,7 @@ import type {
   TestsRunRequest,
 } from './messages.js'
 import type { ToolToServerMessage } from './relay.js'
+import { mulberry32 } from './seeded-random.test-util.js'
 import type { TestEvent } from './test-events.js'
 import {
   LIMITS,
@@ -456,18 +457,6 @@ test('parseMessage names the JSON problem, and refuses empty and oversized text'
   }
   assert.ok(jsonError('{"code": }').length > 'invalid JSON: '.length)
 })
-
-// mulberry32: a tiny seeded PRNG, so a failing fuzz run can be reproduced.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const KEYS = [
   'type',
