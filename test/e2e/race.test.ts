@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { logOf, waitForLog, withSession } from './harness.js'
+import { logOf, readRootFile, waitFor, waitForLog, withSession } from './harness.js'
 
 /** A second writer: 40 notes appended 5 ms apart, as an agent typing in the log would. */
 function appendNotes(path: string): { notes: string[]; editing: Promise<void> } {
@@ -19,15 +19,36 @@ function appendNotes(path: string): { notes: string[]; editing: Promise<void> } 
   return { notes, editing }
 }
 
-function assertNotesKept(log: string, notes: string[]): void {
-  for (const note of notes) {
-    if (log.includes(note)) continue
-    const n = Number(note.split(' ')[1])
-    const around = log.slice(
-      Math.max(0, log.indexOf(`note ${n - 1} `) - 200),
-      log.indexOf(`note ${n + 1} `) + 400,
+/**
+ * Waits until every note and every expected text is in the log. A save that lands in the file a
+ * rename just replaced is carried over a little later (docs/live-repl.md), so the log is read
+ * until it holds everything or the carry-over window (1.5 s) has long passed.
+ */
+async function assertAllKept(
+  root: string,
+  realm: string,
+  notes: string[],
+  expected: string[],
+): Promise<void> {
+  let log = ''
+  const missing = () => [...notes, ...expected].filter((text) => !log.includes(text))
+  try {
+    await waitFor(
+      'every note and reply',
+      async () => {
+        log = await readRootFile(root, logOf(realm))
+        return missing().length === 0
+      },
+      5000,
     )
-    assert.unreachable(`${note} was lost; the log around it:\n${around}`)
+  } catch {
+    const lost = missing()[0]!
+    const at = lost.startsWith('note ')
+      ? log.indexOf(`note ${Number(lost.split(' ')[1]) - 1} `)
+      : -1
+    assert.unreachable(
+      `${lost} was lost; the log around it:\n${log.slice(Math.max(0, at - 200), at + 600)}`,
+    )
   }
 }
 
@@ -54,13 +75,11 @@ test('edits an agent makes in a tight loop while jobs finish are never lost', ()
     }
     await editing
     await appendFile(path, '```js\n"last"\n```\n')
-    assertNotesKept(await waitForLog(root, realm, '```JSON\n"last"\n```', 15_000), notes)
+    await waitForLog(root, realm, '```JSON\n"last"\n```', 15_000)
+    await assertAllKept(root, realm, notes, [])
   }))
 
-// Known bug (issue 3 stays open): with a second writer appending every 5 ms, a request appended
-// 20 ms after the previous one, without waiting for its reply, or a note, is lost about once in
-// twenty runs; the cause is not found yet (docs/live-repl.md).
-test.skip('requests appended in a burst while another writer appends are all answered', () =>
+test('requests appended in a burst while another writer appends are all answered', () =>
   withSession(async ({ root, realm }) => {
     const path = join(root, logOf(realm))
     const { notes, editing } = appendNotes(path)
@@ -73,10 +92,9 @@ test.skip('requests appended in a burst while another writer appends are all ans
     }
     await editing
     await appendFile(path, '```js\n"last"\n```\n')
-    const log = await waitForLog(root, realm, '```JSON\n"last"\n```', 15_000)
-    assertNotesKept(log, notes)
-    for (let i = 0; i < 10; i++)
-      assert.ok(log.includes(`\`\`\`JSON\n"during ${i}"\n\`\`\``), `request ${i} answered`)
+    await waitForLog(root, realm, '```JSON\n"last"\n```', 15_000)
+    const replies = Array.from({ length: 10 }, (_, i) => `\`\`\`JSON\n"during ${i}"\n\`\`\``)
+    await assertAllKept(root, realm, notes, replies)
   }))
 
 test.run()

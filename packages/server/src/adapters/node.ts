@@ -88,8 +88,7 @@ async function replaceText(
     // Watched a little longer in every case: a writer may still be writing into the old file.
     if (onLate) {
       kept = true
-      // Unreferenced: a pending check must not keep a stopping server alive.
-      setTimeout(() => checkLate(keep, replaced, onLate), LATE_WRITE_MS).unref()
+      watchReplaced(keep, replaced, onLate)
     }
     return replaced === expected ? { written: true } : { written: true, current: replaced ?? '' }
   } finally {
@@ -97,20 +96,46 @@ async function replaceText(
   }
 }
 
-/** How long a replaced file is watched for a writer that opened it just before the rename. */
-const LATE_WRITE_MS = 150
+/**
+ * When a replaced file is looked at again (ms after the rename): a writer that opened it just
+ * before the rename almost always writes within a millisecond or two, so the first looks come
+ * early (the save reappears at once); the later ones cover a writer the OS paused.
+ */
+const LATE_CHECKS_MS = [2, 10, 40, 150, 500, 1500]
 
-function checkLate(
+/** Replaced files still watched; removed at exit, so a stopping server leaves none behind. */
+const watched = new Set<string>()
+function removeWatched(): void {
+  for (const keep of watched) rmSync(keep, { force: true })
+}
+
+function watchReplaced(
   keep: string,
   replaced: string | undefined,
   onLate: (accounted: string | undefined, later: string) => void,
+  check = 0,
 ): void {
-  try {
-    const later = readOrUndefined(keep)
-    if (later !== undefined && later !== replaced) onLate(replaced, later)
-  } finally {
-    rmSync(keep, { force: true })
-  }
+  if (watched.size === 0) process.once('exit', removeWatched)
+  watched.add(keep)
+  const delay = LATE_CHECKS_MS[check]! - (LATE_CHECKS_MS[check - 1] ?? 0)
+  // Unreferenced: a pending look must not keep a stopping server alive.
+  setTimeout(() => {
+    let accounted = replaced
+    try {
+      const later = readOrUndefined(keep)
+      if (later !== undefined && later !== replaced) {
+        onLate(replaced, later)
+        accounted = later
+      }
+    } finally {
+      if (check + 1 < LATE_CHECKS_MS.length) watchReplaced(keep, accounted, onLate, check + 1)
+      else {
+        watched.delete(keep)
+        if (watched.size === 0) process.off('exit', removeWatched)
+        rmSync(keep, { force: true })
+      }
+    }
+  }, delay).unref()
 }
 
 /** Files through `node:fs/promises`. */

@@ -1,0 +1,77 @@
+import { closeSync, constants, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { SharedFile } from '../log-file.js'
+import { nodeFs } from './node.js'
+
+async function fileWith(text: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'daebug-node-fs-')), 'log.md')
+  await writeFile(path, text)
+  return path
+}
+
+async function until<T>(what: string, check: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + 5000
+  for (;;) {
+    const value = check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((done) => setTimeout(done, 5))
+  }
+}
+
+/** Opens the file for appending, as an agent's `>>` does, before the server's rename. */
+function openForAppend(path: string): number {
+  return openSync(path, constants.O_WRONLY | constants.O_APPEND)
+}
+
+test('replaceText writes only when the file still holds what was expected', async () => {
+  const path = await fileWith('a\n')
+  assert.equal(await nodeFs.replaceText(path, 'b\n', 'other\n'), { written: false, current: 'a\n' })
+  assert.is(readFileSync(path, 'utf8'), 'a\n')
+  assert.equal(await nodeFs.replaceText(path, 'b\n', 'a\n'), { written: true })
+  assert.is(readFileSync(path, 'utf8'), 'b\n')
+})
+
+test('an append through a descriptor opened before the rename is reported, and so is the next', async () => {
+  const path = await fileWith('a\n')
+  const seen: [string | undefined, string][] = []
+  const fd = openForAppend(path)
+  await nodeFs.replaceText(path, 'b\n', 'a\n', (accounted, later) => seen.push([accounted, later]))
+  writeSync(fd, 'late 1\n')
+  await until('the first late append', () => seen[0])
+  writeSync(fd, 'late 2\n')
+  closeSync(fd)
+  await until('the second late append', () => seen[1])
+  assert.equal(seen, [
+    ['a\n', 'a\nlate 1\n'],
+    ['a\nlate 1\n', 'a\nlate 1\nlate 2\n'],
+  ])
+  assert.is(readFileSync(path, 'utf8'), 'b\n')
+})
+
+test('a replaced file is looked at for a while, then removed', async () => {
+  const path = await fileWith('a\n')
+  await nodeFs.replaceText(path, 'b\n', 'a\n', () => {})
+  const hidden = () => readdirSync(join(path, '..')).filter((name) => name.startsWith('.'))
+  assert.is(hidden().length, 1, 'the replaced file is kept while late saves may land')
+  await until('the kept file to go', () => (hidden().length === 0 ? true : undefined))
+})
+
+test('a shared file carries a late append over to the end of the file', async () => {
+  const path = await fileWith('# log\n')
+  const file = new SharedFile(nodeFs, path)
+  let appended = 0
+  file.onAppended = () => appended++
+  const fd = openForAppend(path)
+  await file.update((text) => `${text}reply\n`)
+  writeSync(fd, 'request\n')
+  closeSync(fd)
+  await until('the carried-over append', () => (appended ? true : undefined))
+  assert.is(readFileSync(path, 'utf8'), '# log\nreply\nrequest\n')
+})
+
+test.run()
