@@ -223,7 +223,10 @@ test('an expression job answers with its JSON value', async () => {
 test('statement code may return its value', async () => {
   const { connect, job } = setup()
   connect()
-  const result = await job('const doubled = [1, 2].map((n) => n * 2)\nreturn doubled')
+  // As the server prepares code with a top-level `return` (SPEC §3.1).
+  const result = await job(
+    '(async () => {\nconst doubled = [1, 2].map((n) => n * 2)\nreturn doubled\n})()',
+  )
   assert.is(result.value, '[\n  2,\n  4\n]')
 })
 
@@ -240,7 +243,7 @@ test('a thrown error fails the job with its stack', async () => {
 test('a rejected promise fails the job', async () => {
   const { connect, job } = setup()
   connect()
-  const result = await job("await Promise.reject(new TypeError('nope'))")
+  const result = await job("(async () => {\nawait Promise.reject(new TypeError('nope'))\n})()")
   assert.is(result.ok, false)
   assert.ok(result.text.startsWith('TypeError: nope'))
 })
@@ -261,7 +264,7 @@ test('values that are no JSON are previewed', async () => {
   const { connect, job } = setup()
   connect()
   const texts: string[] = []
-  const codes = ['const a = {}; a.a = a; return a', '12n', 'undefined', 'function f() {}']
+  const codes = ['\nvar a = {}; a.a = a; a', '\n12n', '\nundefined', '\n(function f() {})']
   for (const [index, code] of codes.entries()) {
     const result = await job(code, `job-${index}`)
     assert.is(result.ok, true)
@@ -470,7 +473,7 @@ test('a result finished while disconnected is sent after the next welcome', asyn
   socket().receive({
     type: 'job',
     jobId: 'across',
-    code: "await new Promise((resolve) => { releaseJob = resolve }); pageConsole.log('done'); return 5",
+    code: "(async () => {\nawait new Promise((resolve) => { releaseJob = resolve }); pageConsole.log('done'); return 5\n})()",
     mode: 'eval',
     timeoutMs: 60_000,
   })

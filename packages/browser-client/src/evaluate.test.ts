@@ -8,25 +8,25 @@ import { buildResult, evaluateCode, serializeResult } from './evaluate.js'
 const globalEval = (source: string): unknown => globalThis.eval(source)
 const none = { events: [], omitted: 0 }
 
-test('an expression is the value, statements may return one', async () => {
-  assert.is(await evaluateCode('1 + 1', globalEval), 2)
-  assert.equal(await evaluateCode('{a: 1}', globalEval), { a: 1 })
-  assert.is(await evaluateCode('const a = 2\nreturn a * 3', globalEval), 6)
-  assert.is(await evaluateCode('await Promise.resolve(4) // comment', globalEval), 4)
-  assert.is(await evaluateCode('Math.max(1, 5);\n', globalEval), 5)
-})
-
-test('code is evaluated once, even when only the statement form parses', async () => {
+test("the server's script runs once and its value is the result, a promise awaited", async () => {
   const counter = globalThis as { evaluateOnce?: number }
   counter.evaluateOnce = 0
-  await evaluateCode('evaluateOnce++; evaluateOnce++', globalEval)
-  assert.is(counter.evaluateOnce, 2)
+  assert.is(await evaluateCode('\nevaluateOnce++; evaluateOnce * 10', globalEval), 10)
+  assert.is(
+    await evaluateCode('(async () => {\nreturn (await Promise.resolve(4))\n})()', globalEval),
+    4,
+  )
+  assert.is(counter.evaluateOnce, 1)
   delete counter.evaluateOnce
 })
 
-test('a syntax error in both forms rejects with the statement form error', async () => {
-  const error = await evaluateCode('let = =', globalEval).catch((thrown: unknown) => thrown)
+test('a script that throws or does not parse rejects, and nothing runs twice', async () => {
+  const error = await evaluateCode('\nlet = =', globalEval).catch((thrown: unknown) => thrown)
   assert.instance(error, SyntaxError)
+  const thrown = await evaluateCode("\nthrow new TypeError('t')", globalEval).catch(
+    (e: unknown) => e,
+  )
+  assert.instance(thrown, TypeError)
 })
 
 test('a blocked eval becomes a failure with a hint about the CSP', () => {

@@ -9,35 +9,16 @@ import { describeThrown, safeInspect } from './thrown.js'
 /** An indirect `eval`: evaluates a script in the global scope and returns its completion value. */
 export type GlobalEval = (source: string) => unknown
 
-function isSyntaxError(error: unknown): boolean {
-  try {
-    return error instanceof SyntaxError || (error as { name?: unknown })?.name === 'SyntaxError'
-  } catch {
-    return false
-  }
-}
-
 /**
- * Evaluates code once, in the global scope, as the body of an async arrow function: as an
- * expression when it parses as one (`1 + 1`, `await f()`, `{a: 1}`, `f();`), else as statements
- * (so that `return x` works). The code's line numbers are one more than the agent's. Declarations do not
- * persist between jobs; REPL semantics (SPEC §3.1) come from the server's rewrite.
+ * Runs a job's script once, in the global scope. The server prepared it (SPEC §3.1: the REPL
+ * rewrite); its first line is the server's and the agent's lines follow, each where it was. A
+ * promise it evaluates to is awaited.
  * @example
- * await evaluateCode('1 + 1', (0, eval)) // 2
+ * await evaluateCode('\n1 + 1', (0, eval)) // 2
  */
-export function evaluateCode(code: string, globalEval: GlobalEval): Promise<unknown> {
+export function evaluateCode(script: string, globalEval: GlobalEval): Promise<unknown> {
   try {
-    let completion: unknown
-    try {
-      // `document.title;` is an expression too: a trailing semicolon would force statements.
-      const expression = code.replace(/[\s;]+$/, '')
-      completion = globalEval(`(async () => (\n${expression}\n))()`)
-    } catch (error) {
-      // Only a failed parse throws here (the body runs inside a promise), so nothing ran yet.
-      if (!isSyntaxError(error)) throw error
-      completion = globalEval(`(async () => {\n${code}\n})()`)
-    }
-    return Promise.resolve(completion)
+    return Promise.resolve(globalEval(script))
   } catch (error) {
     return Promise.reject(error)
   }

@@ -18,15 +18,24 @@ test('a V8 stack points at the agent lines and loses the client frames', () => {
   )
 })
 
-test('a synchronous throw loses the frames of the wrapper and of eval itself', () => {
+test("a synchronous throw loses the frames of the script's first line and of eval itself", () => {
   const stack = [
     'Error: boom',
-    `    at eval (eval at <anonymous> (${CLIENT}:2654:47), <anonymous>:2:7)`,
-    `    at eval (eval at <anonymous> (${CLIENT}:2654:47), <anonymous>:3:3)`,
+    `    at eval (eval at <anonymous> (${CLIENT}:2654:47), <anonymous>:3:7)`,
+    `    at eval (eval at <anonymous> (${CLIENT}:2654:47), <anonymous>:1:30)`,
+    `    at eval (eval at <anonymous> (${CLIENT}:2654:47), <anonymous>:1:2)`,
     '    at eval (<anonymous>)',
     `    at evaluateCode (${CLIENT}:2600:20)`,
   ].join('\n')
-  assert.is(cleanStack(stack), 'Error: boom\n    at <anonymous>:1:7')
+  assert.is(cleanStack(stack), 'Error: boom\n    at <anonymous>:2:7')
+})
+
+test("a page's own eval frame is kept", () => {
+  const stack = `Error: x\n    at eval (<anonymous>)\n    at f (http://localhost:5173/app.js:1:1)\n    at eval (eval at <anonymous> (${CLIENT}:1:1), <anonymous>:2:1)`
+  assert.is(
+    cleanStack(stack),
+    'Error: x\n    at eval (<anonymous>)\n    at f (http://localhost:5173/app.js:1:1)\n    at <anonymous>:1:1',
+  )
 })
 
 test('a Firefox stack is cleaned the same way', () => {

@@ -13,24 +13,21 @@ const FIREFOX_EVAL = /^(.*)@.* line \d+ > eval:(\d+):(\d+)$/
 
 /**
  * Rewrites the frames of code the client evaluated to `<anonymous>:line:column` of the agent's
- * code (the evaluation wrapper adds one line above it) and drops the client's own frames and the
- * wrapper's. Frames of other code, including code the page itself evaluates, are kept as they are.
+ * code (the server's script has one line of its own above it) and drops the client's own frames
+ * and those of that first line (the wrapper). Frames of other code, including code the page itself evaluates, are kept as they are.
  * @example
  * cleanStack('Error: boom\n    at eval (eval at <anonymous> (http://h/__daebug/client.js:9:4), <anonymous>:2:7)')
  * // 'Error: boom\n    at <anonymous>:1:7'
  */
 export function cleanStack(stack: string): string {
   if (!stack.includes(CLIENT_MARK)) return stack
-  const lines: string[] = []
-  for (const line of stack.split('\n')) {
-    // V8's frame of `eval` itself: the frame before it is the wrapper calling the agent's code.
-    if (line.trim() === 'at eval (<anonymous>)' && V8_EVAL.test(lines.at(-1) ?? '')) {
-      lines.pop()
-      continue
-    }
-    lines.push(line)
-  }
-  return lines.flatMap((line) => cleanFrame(line) ?? []).join('\n')
+  const lines = stack.split('\n')
+  // V8's frame of `eval` itself, called by the client: not the agent's.
+  const kept = lines.filter(
+    (line, index) =>
+      line.trim() !== 'at eval (<anonymous>)' || !lines[index + 1]?.includes(CLIENT_MARK),
+  )
+  return kept.flatMap((line) => cleanFrame(line) ?? []).join('\n')
 }
 
 /** One frame cleaned, or undefined for a frame of the client itself. */
@@ -39,10 +36,14 @@ export function cleanFrame(line: string): string | undefined {
   const v8 = V8_EVAL.exec(line)
   if (v8) {
     const [, at, name, row, column] = v8
+    if (row === '1') return undefined
     const place = `<anonymous>:${Number(row) - 1}:${column}`
     return !name || name === 'eval' ? `${at}${place}` : `${at}${name} (${place})`
   }
   const firefox = FIREFOX_EVAL.exec(line)
-  if (firefox) return `${firefox[1]}@<anonymous>:${Number(firefox[2]) - 1}:${firefox[3]}`
+  if (firefox) {
+    if (firefox[2] === '1') return undefined
+    return `${firefox[1]}@<anonymous>:${Number(firefox[2]) - 1}:${firefox[3]}`
+  }
   return /:\d+:\d+\)?$/.test(line) ? undefined : line
 }

@@ -6,13 +6,17 @@
  */
 
 import { errorStackOf, isErrorLike } from './inspect-brands.js'
-import { hasProperty, isArrayValue, readData } from './inspect-reflect.js'
+import { hasProperty, isArrayValue, readData, readNative } from './inspect-reflect.js'
 import { getPrefix, plainString } from './inspect-text.js'
 
-/** `Error.prototype.toString`, reading `name` and `message` without calling getters. */
+/**
+ * `Error.prototype.toString`, without calling the page's getters: host getters run (DOMExceptions
+ * keep `name` and `message` as host getters on their prototype), getters written in JavaScript do
+ * not.
+ */
 function errorHeader(error: object): string {
-  const rawName = readData(error, 'name')
-  const rawMessage = readData(error, 'message')
+  const rawName = readNative(error, 'name')
+  const rawMessage = readNative(error, 'message')
   const name = rawName === undefined ? 'Error' : plainString(rawName)
   const message = rawMessage === undefined ? '' : plainString(rawMessage)
   if (name === '') return message
@@ -120,7 +124,7 @@ export function formatErrorBase(
   indentation: number,
   showHidden: boolean,
 ): string {
-  const rawName = readData(error, 'name')
+  const rawName = readNative(error, 'name')
   const name = rawName != null ? plainString(rawName) : 'Error'
   let stack = stackStringOf(error)
   const foreign = normalizeForeignStack(stack, error)
@@ -137,7 +141,7 @@ export function formatErrorBase(
 
   stack = improveStack(stack, constructorName, name, tag)
 
-  const message = readData(error, 'message')
+  const message = readNative(error, 'message')
   let pos = (typeof message === 'string' && message && stack.indexOf(message)) || -1
   if (pos !== -1) pos += (message as string).length
   const stackStart = stack.indexOf(foreign === undefined ? '\n    at' : '\n    ', pos)

@@ -451,6 +451,36 @@ test('getters are never invoked, not even to find a class name or a stack', () =
   assert.is(inspect(error), '[Error: e] { [cause]: [Getter] }')
 })
 
+test("a DOMException's name and message, host getters on its prototype, are read", () => {
+  // Chromium's DOMException: no own properties, `name` and `message` host getters on the
+  // prototype. A bound function's source is `[native code]`, like a host getter's.
+  const hostGetter = (value: string) => (() => value).bind(null)
+  function DOMException() {}
+  const prototype = Object.create(Error.prototype, {
+    constructor: { value: DOMException, configurable: true, writable: true },
+    name: { get: hostGetter('AbortError'), enumerable: true, configurable: true },
+    message: { get: hostGetter('stopped'), enumerable: true, configurable: true },
+    [Symbol.toStringTag]: { value: 'DOMException', configurable: true },
+  })
+  DOMException.prototype = prototype
+  const exception = Object.create(prototype)
+  assert.is(inspect(exception), '[DOMException [AbortError]: stopped]')
+  assert.is(inspect({ exception }), '{ exception: [DOMException [AbortError]: stopped] }')
+  // Node's own DOMException without its stack has the same shape (its getters are JavaScript).
+  const node = new globalThis.DOMException('stopped', 'AbortError')
+  delete (node as { stack?: string }).stack
+  assert.is(nodeInspect(node), '[DOMException [AbortError]: stopped]')
+
+  let calls = 0
+  // V8 formats a stack lazily, reading name and message then: it is fixed before they turn getters.
+  const error = Object.defineProperties(withStack(new Error('e'), 'Error: e'), {
+    name: { get: () => String(++calls) },
+    message: { get: () => String(++calls) },
+  })
+  assert.is(inspect(error), '[Error: e]')
+  assert.is(calls, 0)
+})
+
 test('a Proxy whose traps throw yields a note instead of a throw', () => {
   const thrower = new Proxy(
     {},

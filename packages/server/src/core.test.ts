@@ -69,11 +69,24 @@ test('a connecting realm is welcomed, gets its log, and appears in the registry'
   await core.close()
 })
 
+test('code that does not parse is answered with a SyntaxError and never delivered', async () => {
+  const { host, socket, core } = await setup()
+  host.agentWrite(LOG, `${host.files.get(LOG)}\`\`\`js\nlet ok = 1\nlet = =\n\`\`\`\n`)
+  const log = await until(() => {
+    const text = host.files.get(LOG)
+    return text?.includes('🚫') ? text : undefined
+  })
+  assert.match(log, '```Error\nSyntaxError: Unexpected token (line 2, column 7 of your code)\n```')
+  assert.equal(socket.jobs(), [])
+  await core.close()
+})
+
 test('a fence appended by the agent is delivered once and its result lands under it', async () => {
   const { host, socket, connection, core } = await setup()
   host.agentWrite(LOG, `${host.files.get(LOG)}\`\`\`js\n1 + 1\n\`\`\`\n`)
   const job = await until(() => socket.jobs()[0])
-  assert.equal([job.code, job.mode], ['1 + 1', 'eval'])
+  // The realm gets the REPL rewrite of the code (SPEC §3.1): its own first line, then the code.
+  assert.equal([job.code, job.mode], ['\n1 + 1', 'eval'])
   host.clock.now += 5
   connection.message(
     JSON.stringify({

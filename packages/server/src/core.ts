@@ -254,6 +254,7 @@ export class DaebugCore {
         id: newJobId(now),
         realm: realm.name,
         code: job.code,
+        lang: job.lang,
         agent: accepted.agent ?? 'agent',
         transport: 'file',
         group,

@@ -17,6 +17,7 @@ import {
   replaceSlot,
 } from '@daebug/protocol'
 import type { Job, JobOutcome, RealmRecord } from './realm.js'
+import { prepareCode } from './repl/prepare.js'
 
 /** What the job runner needs from the server around it. */
 export interface JobContext {
@@ -69,17 +70,35 @@ export class JobRunner {
   /** Delivers the next queued job when the realm is connected and idle. */
   next(realm: RealmRecord): void {
     while (realm.socket && !realm.running && realm.queue.length) {
-      const job = realm.queue.shift()!
+      const job = realm.queue[0]!
       if (job.group.failed) {
+        realm.queue.shift()
         this.#finish(realm, job, serverOutcome(REPLY_TEXT.notRun, 'NOT_RUN'))
         continue
       }
-      this.#deliver(realm, job)
+      job.prepared ??= prepareCode(job.code, job.lang, { url: realm.url })
+      if (job.prepared instanceof Promise) {
+        // The first TypeScript request waits for the stripper; the queue keeps its order.
+        job.prepared.then(
+          (prepared) => {
+            job.prepared = prepared
+            this.next(realm)
+          },
+          (error: unknown) => {
+            job.prepared = { ok: false, error: cannotPrepare(error) }
+            this.next(realm)
+          },
+        )
+        break
+      }
+      realm.queue.shift()
+      if (job.prepared.ok) this.#deliver(realm, job, job.prepared.script)
+      else this.#finish(realm, job, syntaxOutcome(job.prepared.error))
     }
     this.#context.changed(realm)
   }
 
-  #deliver(realm: RealmRecord, job: Job): void {
+  #deliver(realm: RealmRecord, job: Job, script: string): void {
     const { now, timeoutMs } = this.#context
     job.deliveredAt = now()
     job.instance = realm.instance
@@ -89,7 +108,7 @@ export class JobRunner {
     realm.delivered.set(job.id, job)
     realm.changedAt = job.deliveredAt
     realm.socket!.send(
-      JSON.stringify({ type: 'job', jobId: job.id, code: job.code, mode: 'eval', timeoutMs }),
+      JSON.stringify({ type: 'job', jobId: job.id, code: script, mode: 'eval', timeoutMs }),
     )
     this.#context.emit({
       type: 'job:started',
@@ -220,6 +239,16 @@ function replyBody(outcome: JobOutcome): ReplyBody {
   return outcome.value === undefined
     ? { kind: 'text', text: outcome.text }
     : { kind: 'json', json: outcome.value }
+}
+
+/** A job whose code did not parse: it never ran, so it has no duration. */
+function syntaxOutcome(error: JobOutcome['error'] & {}): JobOutcome {
+  return { ok: false, text: error.stack, error, events: [], omitted: 0 }
+}
+
+function cannotPrepare(error: unknown): { name: string; message: string; stack: string } {
+  const message = `Daebug could not prepare this code to run: ${(error as Error)?.message ?? error}`
+  return { name: 'Error', message, stack: `Error: ${message}` }
 }
 
 function serverOutcome(text: string, code: JobOutcome['code']): JobOutcome {

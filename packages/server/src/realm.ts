@@ -3,6 +3,7 @@
  */
 import type { CapturedEvent, RealmKind, RegistryState, Transport } from '@daebug/protocol'
 import type { SharedFile } from './log-file.js'
+import type { Rewritten } from './repl/rewrite.js'
 
 /** The server's end of a realm's channel (a WebSocket, or the HTTP fallback). */
 export interface RealmSocket {
@@ -30,6 +31,10 @@ export interface Job {
   id: string
   realm: string
   code: string
+  /** The fence's language (`js`, `ts`, …): TypeScript is type-stripped before it runs. */
+  lang: string
+  /** The script the realm runs (SPEC §3.1), or the syntax error that keeps it from running. */
+  prepared?: Rewritten | Promise<Rewritten>
   agent: string
   transport: Transport
   /** Jobs of one request share a group: after a failure the rest are not run. */
