@@ -125,7 +125,7 @@ export function startCapture(options: CaptureOptions): Capture {
       event.text = json
       event.json = true
     } else {
-      event.text = cutText(inspectArgs(args), EVENT_TEXT_MAX)
+      event.text = cutText(inspectArgs(args, { cleanStack }), EVENT_TEXT_MAX)
     }
     const location = LOCATION.exec(frames[0]?.trim() ?? '')?.[1]
     if (location) event.location = cutText(location, EVENT_TEXT_MAX)

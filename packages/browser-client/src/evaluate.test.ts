@@ -29,6 +29,18 @@ test('a script that throws or does not parse rejects, and nothing runs twice', a
   assert.instance(thrown, TypeError)
 })
 
+test("an error returned as a value is previewed without the client's frames", () => {
+  const error = new Error('kept')
+  error.stack = [
+    'Error: kept',
+    '    at eval (eval at evaluateCode (http://h/__daebug/client.js:9:4), <anonymous>:2:13)',
+    '    at eval (<anonymous>)',
+    '    at evaluateCode (http://h/__daebug/client.js:9:4)',
+  ].join('\n')
+  const result = buildResult('j1', { ok: true, value: error }, 1, none)
+  assert.is(result.text, 'Error: kept\n    at <anonymous>:1:13')
+})
+
 test('a blocked eval becomes a failure with a hint about the CSP', () => {
   const thrown = new EvalError(
     "Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed",

@@ -29,7 +29,7 @@ function readString(read: () => unknown, fallback: string): string {
 /** A preview of any value that never throws. */
 export function safeInspect(value: unknown): string {
   try {
-    return inspect(value)
+    return inspect(value, { cleanStack })
   } catch {
     return '[value that cannot be previewed]'
   }

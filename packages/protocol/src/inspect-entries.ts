@@ -13,6 +13,8 @@ export interface InspectContext extends LayoutState {
   depth: number
   maxStringLength: number
   showHidden: boolean
+  /** See `InspectOptions.cleanStack`. */
+  cleanStack?: (stack: string) => string
   /** Formats a nested value (inspect-value.ts's formatValue, passed in to avoid an import cycle). */
   format: (
     ctx: InspectContext,

@@ -123,10 +123,16 @@ export function formatErrorBase(
   keys: PropertyKey[],
   indentation: number,
   showHidden: boolean,
+  cleanStack?: (stack: string) => string,
 ): string {
   const rawName = readNative(error, 'name')
   const name = rawName != null ? plainString(rawName) : 'Error'
   let stack = stackStringOf(error)
+  if (cleanStack) {
+    try {
+      stack = plainString(cleanStack(stack))
+    } catch {}
+  }
   const foreign = normalizeForeignStack(stack, error)
   if (foreign !== undefined) stack = foreign
 

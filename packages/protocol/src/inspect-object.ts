@@ -187,6 +187,7 @@ export function layoutOf(
         keys,
         ctx.indentationLvl,
         ctx.showHidden,
+        ctx.cleanStack,
       )
       return keys.length === 0 ? layout.base : layout
     }

@@ -861,4 +861,18 @@ test('losslessJson gives up on JSON longer than maxLength without walking all of
   assert.is(losslessJson({ a: 'x' }, 50), '{\n  "a": "x"\n}')
 })
 
+test("cleanStack rewrites an error's stack before it is shown, and a throwing one is ignored", () => {
+  const error = new Error('boom')
+  error.stack = 'Error: boom\n    at secret (internal.js:1:1)\n    at mine (app.js:2:3)'
+  const clean = (stack: string) => stack.replace(/\n.*secret.*/, '')
+  assert.is(
+    inspect({ error }, { cleanStack: clean }),
+    '{\n  error: Error: boom\n      at mine (app.js:2:3)\n}',
+  )
+  const broken = () => {
+    throw new Error('no')
+  }
+  assert.is(inspect(error, { cleanStack: broken }), error.stack)
+})
+
 test.run()

@@ -61,6 +61,11 @@ export interface InspectOptions {
   maxStringLength?: number
   /** Characters in the whole preview, the final cut note included (default 65,536). */
   maxLength?: number
+  /**
+   * Rewrites an error's stack before it is shown (the page client drops its own frames with it).
+   * A throw is ignored: the stack is shown as it is.
+   */
+  cleanStack?: (stack: string) => string
 }
 
 const defaults = { depth: 6, maxItems: 100, maxStringLength: 10_000, maxLength: 65_536 }
@@ -82,6 +87,7 @@ function createContext(options: InspectOptions, showHidden = false): InspectCont
     breakLength: 80,
     compact: 3,
     showHidden,
+    ...(options.cleanStack ? { cleanStack: options.cleanStack } : {}),
     format: formatValue,
     indentationLvl: 0,
     currentDepth: 0,
