@@ -176,6 +176,23 @@ export interface RealmNote {
   text: string
 }
 
+/**
+ * What happened to the web worker a page created (SPEC §3.5), sent by the page (the worker itself
+ * may be stuck): `restarted` (it did not answer pings for `silentMs`, or it crashed, and was
+ * terminated and created again), `failed` (it was restarted too often: no more restarts until the
+ * page reloads), `unavailable` (it could not be created; `text` says why).
+ */
+export interface RealmWorkerStatus {
+  type: 'worker'
+  /** The worker realm's name: `<page>-webworker`. */
+  worker: string
+  status: 'restarted' | 'failed' | 'unavailable'
+  /** Why, in words, for the worker's log. */
+  text: string
+  /** For `restarted` after a hang: how long it did not answer. */
+  silentMs?: number
+}
+
 /** Any message a realm sends to the server. */
 export type RealmToServerMessage =
   | RealmHello
@@ -184,6 +201,7 @@ export type RealmToServerMessage =
   | RealmHeartbeat
   | RealmTestEvent
   | RealmNote
+  | RealmWorkerStatus
 
 // Realm channel: server → realm.
 
@@ -192,6 +210,8 @@ export interface ServerWelcome {
   type: 'welcome'
   name: string
   instance: string
+  /** `false` when the server runs with `--no-worker`: a page creates no web worker realm. */
+  worker?: boolean
 }
 
 /** The requested name belongs to a connected instance: store and use this one instead. */

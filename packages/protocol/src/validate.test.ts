@@ -146,6 +146,19 @@ const realmMessages: RealmToServerMessage[] = [
   { type: 'heartbeat' },
   ...testEvents.map((testEvent) => ({ type: 'test' as const, jobId: 'j3', event: testEvent })),
   { type: 'note', text: 'no worker: blocked by CSP worker-src' },
+  {
+    type: 'worker',
+    worker: '7-zen-1201-03-webworker',
+    status: 'restarted',
+    text: 'worker unresponsive for 6 s; restarted',
+    silentMs: 6000,
+  },
+  {
+    type: 'worker',
+    worker: '7-zen-1201-03-webworker',
+    status: 'failed',
+    text: 'restarted 10 times',
+  },
 ]
 const toolMessages: ToolToServerMessage[] = [
   { type: 'hello', role: 'client' },
@@ -343,7 +356,7 @@ const failures: [Validator<unknown>, unknown, string, string?][] = [
   [
     validateRealmMessage,
     { type: 'ping' },
-    "unknown message type 'ping'; expected one of: hello, result, events, heartbeat, test, note",
+    "unknown message type 'ping'; expected one of: hello, result, events, heartbeat, test, note, worker",
     'UNKNOWN_COMMAND',
   ],
   [

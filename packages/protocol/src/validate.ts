@@ -19,6 +19,7 @@ import type {
   RealmResult,
   RealmTestEvent,
   RealmToServerMessage,
+  RealmWorkerStatus,
   TestsRunRequest,
 } from './messages.js'
 import type {
@@ -189,6 +190,13 @@ const realmMessage = taggedUnion<RealmToServerMessage>(
     heartbeat: object<RealmHeartbeat>({ type: literal('heartbeat') }),
     test: object<RealmTestEvent>({ type: literal('test'), jobId: name, event: testEvent }),
     note: object<RealmNote>({ type: literal('note'), text: string({ max: LIMITS.eventText }) }),
+    worker: object<RealmWorkerStatus>({
+      type: literal('worker'),
+      worker: name,
+      status: oneOf(['restarted', 'failed', 'unavailable'] as const),
+      text: string({ max: LIMITS.eventText }),
+      silentMs: optional(durationMs),
+    }),
   },
   { noun: 'message type', unknownCode: 'UNKNOWN_COMMAND' },
 )
