@@ -3,7 +3,8 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { ConsoleLike } from './capture.js'
 import type { WebSocketLike } from './channel.js'
-import { type PageClientOptions, startPageClient } from './client.js'
+import { CLIENT_VERSION, type PageClientOptions, startPageClient } from './client.js'
+import { fakeTimers } from './fake-timers.test-util.js'
 import type { PageWindow } from './lifecycle.js'
 import { REALM_NAME_KEY } from './realm-name.js'
 
@@ -40,33 +41,6 @@ class FakeSocket implements WebSocketLike {
   messages(type?: string): Message[] {
     const all = this.sent.map((text) => JSON.parse(text) as Message)
     return type ? all.filter((message) => message.type === type) : all
-  }
-}
-
-function fakeTimers() {
-  let time = 0
-  let nextId = 0
-  const pending = new Map<number, { at: number; callback: () => void }>()
-  return {
-    now: () => time,
-    setTimeout: (callback: () => void, ms: number): unknown => {
-      pending.set(++nextId, { at: time + ms, callback })
-      return nextId
-    },
-    clearTimeout: (id: unknown) => void pending.delete(id as number),
-    advance(ms: number) {
-      const end = time + ms
-      for (;;) {
-        const due = [...pending]
-          .filter(([, timer]) => timer.at <= end)
-          .sort((a, b) => a[1].at - b[1].at)[0]
-        if (!due) break
-        pending.delete(due[0])
-        time = due[1].at
-        due[1].callback()
-      }
-      time = end
-    },
   }
 }
 
@@ -537,6 +511,64 @@ test('stop restores the console and removes every listener', () => {
   assert.is.not(pageConsole.log, patched)
   assert.equal(['error', 'unhandledrejection', 'pagehide', 'pageshow'].map(win.count), [0, 0, 0, 0])
   assert.is(win.document.count('visibilitychange'), 0)
+})
+
+test('after its first welcome a page starts its worker host, which reports through the page', () => {
+  const started: string[] = []
+  let report:
+    | ((status: { worker: string; status: 'unavailable'; text: string }) => void)
+    | undefined
+  const { connect, socket, warnings } = setup({
+    hostWorker: (page) => {
+      started.push(page.name)
+      report = page.report
+      return { name: `${page.name}-webworker`, stop: () => started.push('stopped') }
+    },
+  })
+  assert.equal(started, [])
+  connect()
+  connect()
+  assert.equal(started, [NAME], 'one host, however many welcomes')
+  report!({ worker: `${NAME}-webworker`, status: 'unavailable', text: 'No web worker realm: x.' })
+  assert.equal(socket().messages('worker'), [
+    {
+      type: 'worker',
+      worker: `${NAME}-webworker`,
+      status: 'unavailable',
+      text: 'No web worker realm: x.',
+    },
+  ])
+  assert.equal(warnings(), [['warn', ['[daebug] No web worker realm: x.']]])
+  connect('8-fern-1201-04')
+  assert.equal(started, [NAME, 'stopped', '8-fern-1201-04'], 'a renamed page gets a renamed worker')
+})
+
+test('a server started with --no-worker gets no worker host', () => {
+  let started = 0
+  const { socket, client } = setup({
+    hostWorker: () => {
+      started++
+      return { name: 'x', stop() {} }
+    },
+  })
+  socket().open()
+  socket().receive({ type: 'welcome', name: NAME, instance: client.instance, worker: false })
+  assert.is(started, 0)
+})
+
+test('a worker realm says hello as a worker, under its fixed name, with its page', () => {
+  const { connect, socket } = setup({ worker: { name: `${NAME}-webworker`, parent: NAME } })
+  socket().open()
+  assert.equal(socket().messages('hello')[0], {
+    type: 'hello',
+    name: `${NAME}-webworker`,
+    instance: 'instance-1',
+    kind: 'worker',
+    url: `worker://${NAME}-webworker`,
+    parent: NAME,
+    version: CLIENT_VERSION,
+  })
+  connect(`${NAME}-webworker`)
 })
 
 test.run()

@@ -15,7 +15,12 @@
  * - `pagehide` closes the socket (the server learns of a reload or bfcache entry at once) and
  *   `pageshow`, `visibilitychange`, `resume` and `online` reconnect at once or say "still here".
  */
-import type { RealmHello, ServerJob, ServerToRealmMessage } from '@daebug/protocol'
+import type {
+  RealmHello,
+  RealmWorkerStatus,
+  ServerJob,
+  ServerToRealmMessage,
+} from '@daebug/protocol'
 import pkg from '../package.json' with { type: 'json' }
 import { type ConsoleLike, type JobEvents, startCapture } from './capture.js'
 import {
@@ -34,6 +39,7 @@ import {
 } from './evaluate.js'
 import { type PageWindow, watchLifecycle } from './lifecycle.js'
 import { loadRealmName, type NameStorage, REALM_NAME_KEY } from './realm-name.js'
+import { workerNameOf } from './worker-host.js'
 
 /** The global property that holds the running client (non-enumerable), and keeps it to one. */
 export const CLIENT_GLOBAL_KEY = '__daebug'
@@ -64,6 +70,19 @@ export interface PageClientOptions {
   /** Background events are flushed this long after the first one (default 1000 ms). */
   flushDelayMs?: number
   heartbeatMs?: number
+  /**
+   * A web worker's realm instead of a page's: its name is fixed (the page chose it), its URL is
+   * `worker://<name>`, and page lifecycle events do not apply.
+   */
+  worker?: { name: string; parent: string }
+  /**
+   * Starts the page's web worker realm after the first `welcome` (unless the server said
+   * `worker: false`), and again under a new name after a rename (SPEC §3.5).
+   */
+  hostWorker?: (page: {
+    name: string
+    report: (status: Omit<RealmWorkerStatus, 'type'>) => void
+  }) => { readonly name: string; stop(): void } | undefined
 }
 
 /** A running page client; also `globalThis.__daebug`, for debugging. */
@@ -124,7 +143,8 @@ export function startPageClient(options: PageClientOptions): PageClient {
     options.eval ?? ((source) => globalThis.eval(source))
   const flushDelayMs = options.flushDelayMs ?? 1000
 
-  let name = loadRealmName(storage, random, new Date(now()))
+  const inWorker = options.worker
+  let name = inWorker?.name ?? loadRealmName(storage, random, new Date(now()))
   if (!VALID_NAME.test(name)) name = loadRealmName(undefined, random, new Date(now()))
   const instance = (options.instanceId ?? (() => defaultInstanceId(random)))()
   const seenJobs = new Set<string>()
@@ -136,7 +156,7 @@ export function startPageClient(options: PageClientOptions): PageClient {
   const capture = startCapture({
     console: options.console ?? (console as unknown as ConsoleLike),
     target: win,
-    errorLevel: 'window.onerror',
+    errorLevel: inWorker ? 'self.onerror' : 'window.onerror',
     now,
     onBackground: () => {
       flushTimer ??= setTimer(flushBackground, flushDelayMs)
@@ -156,6 +176,11 @@ export function startPageClient(options: PageClientOptions): PageClient {
   }
 
   function hello(): RealmHello {
+    if (inWorker) {
+      const url = `worker://${name}`
+      const { parent } = inWorker
+      return { type: 'hello', name, instance, kind: 'worker', url, parent, version: CLIENT_VERSION }
+    }
     const url = read(() => win.location.href, '').slice(0, 65_536) || 'about:blank'
     const message: RealmHello = { type: 'hello', name, instance, kind: 'page', url }
     const title = read(() => win.document?.title, '')
@@ -167,8 +192,35 @@ export function startPageClient(options: PageClientOptions): PageClient {
   function rename(next: unknown): void {
     if (typeof next !== 'string' || !next || next === name) return
     name = next
+    if (inWorker) return
     try {
       storage?.setItem(REALM_NAME_KEY, next)
+    } catch {}
+  }
+
+  let workerHost: { readonly name: string; stop(): void } | undefined
+  const unsentReports: string[] = []
+  let warnedNoWorker = false
+
+  function report(status: Omit<RealmWorkerStatus, 'type'>): void {
+    const text = JSON.stringify({ type: 'worker', ...status })
+    if (!channel.send(text)) unsentReports.push(text)
+    if (status.status === 'unavailable' && !warnedNoWorker) {
+      warnedNoWorker = true
+      capture.original.warn?.(`[daebug] ${status.text}`)
+    }
+  }
+
+  function hostWorker(allowed: boolean | undefined): void {
+    if (!options.hostWorker || allowed === false) {
+      workerHost?.stop()
+      workerHost = undefined
+      return
+    }
+    if (workerHost?.name === workerNameOf(name)) return
+    workerHost?.stop()
+    try {
+      workerHost = options.hostWorker({ name, report })
     } catch {}
   }
 
@@ -211,7 +263,9 @@ export function startPageClient(options: PageClientOptions): PageClient {
     }
     if (message.type === 'welcome') {
       for (const result of unsent.splice(0)) send(result.jobId, result.text)
+      for (const text of unsentReports.splice(0)) channel.send(text) || unsentReports.push(text)
       flushBackground()
+      hostWorker(message.worker)
     } else if (message.type === 'job') {
       if (typeof message.jobId !== 'string' || typeof message.code !== 'string') return
       runJob(message).catch(() => {})
@@ -252,18 +306,20 @@ export function startPageClient(options: PageClientOptions): PageClient {
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
   })
 
-  const unwatch = watchLifecycle(win, {
-    // Leaving (unload or bfcache): send what is buffered, then close, so the server knows at once.
-    leave: () => {
-      flushBackground()
-      channel.suspend()
-    },
-    back: () => channel.resume(),
-    wake: () => channel.check(),
-    violation: ({ blockedURI, effectiveDirective }) => {
-      if (String(blockedURI).startsWith(socketOrigin)) blockedBy = String(effectiveDirective)
-    },
-  })
+  const unwatch = inWorker
+    ? () => {}
+    : watchLifecycle(win, {
+        // Leaving (unload or bfcache): send what is buffered, then close, so the server knows at once.
+        leave: () => {
+          flushBackground()
+          channel.suspend()
+        },
+        back: () => channel.resume(),
+        wake: () => channel.check(),
+        violation: ({ blockedURI, effectiveDirective }) => {
+          if (String(blockedURI).startsWith(socketOrigin)) blockedBy = String(effectiveDirective)
+        },
+      })
 
   const client: PageClient = {
     version: CLIENT_VERSION,
@@ -275,6 +331,7 @@ export function startPageClient(options: PageClientOptions): PageClient {
       return channel.ready
     },
     stop() {
+      workerHost?.stop()
       channel.stop()
       capture.stop()
       if (flushTimer !== undefined) clearTimer(flushTimer)

@@ -7,6 +7,7 @@
 import { realmSocketUrl, webSocketTransport } from './channel.js'
 import { startPageClient } from './client.js'
 import { fallbackTransport, httpTransport } from './http-transport.js'
+import { startWorkerHost } from './worker-host.js'
 
 try {
   if (typeof document !== 'undefined') {
@@ -19,7 +20,26 @@ try {
       forced || typeof WebSocket !== 'function'
         ? http
         : fallbackTransport(webSocketTransport(realmSocketUrl(server), WebSocket), http)
-    startPageClient({ server, transport })
+    const noWorker = script?.getAttribute('data-daebug-worker') === 'off'
+    startPageClient({
+      server,
+      transport,
+      ...(noWorker || typeof Worker !== 'function'
+        ? {}
+        : {
+            hostWorker: ({ name, report }) =>
+              startWorkerHost({
+                server,
+                pageName: name,
+                pageOrigin: location.origin,
+                report,
+                createWorker: (url, options) => new Worker(url, options),
+                blobUrl: (source) =>
+                  URL.createObjectURL(new Blob([source], { type: 'text/javascript' })),
+                violations: document,
+              }),
+          }),
+    })
   }
 } catch {
   // The client must never break the page it is loaded into.
