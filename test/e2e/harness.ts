@@ -151,13 +151,20 @@ export async function readRootFile(root: string, path: string): Promise<string> 
   return readFile(join(root, path), 'utf8').catch(() => '')
 }
 
-/** Waits until the registry lists `count` realms and returns their names (newest first). */
-export async function waitForRealms(root: string, count = 1, ms = 10_000): Promise<string[]> {
+/** Waits until the registry lists `count` connected realms of a kind (pages unless told) and returns their names. */
+export async function waitForRealms(
+  root: string,
+  count = 1,
+  ms = 10_000,
+  kind: 'page' | 'worker' = 'page',
+): Promise<string[]> {
   return waitFor(
-    `${count} realm(s) in daebug.md`,
+    `${count} ${kind} realm(s) in daebug.md`,
     async () => {
       const realms = parseRegistry(await readRootFile(root, 'daebug.md')).realms.filter(
-        (realm) => realm.state !== 'disconnected',
+        (realm) =>
+          realm.state !== 'disconnected' &&
+          realm.url.startsWith('worker://') === (kind === 'worker'),
       )
       return realms.length >= count ? realms.map((realm) => realm.name) : undefined
     },

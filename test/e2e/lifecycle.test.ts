@@ -163,14 +163,17 @@ test('a duplicated tab (same session name) gets a realm of its own', async () =>
   }
 })
 
-test('ten tabs of one browser all register and each answers an eval', async () => {
+test('ten tabs of one browser and their ten workers all register and each answers an eval', async () => {
   const root = await makeRoot()
   const server = await startServer(root)
   const browser = await launchBrowser()
   try {
     const context = await browser.newContext()
     for (let i = 0; i < 10; i++) await (await context.newPage()).goto(server.url)
-    const realms = await waitForRealms(root, 10, 20_000)
+    const pages = await waitForRealms(root, 10, 20_000)
+    const workers = await waitForRealms(root, 10, 20_000, 'worker')
+    const realms = [...pages, ...workers]
+    assert.is(new Set(realms).size, 20)
     await Promise.all(
       realms.map((realm, i) => appendToLog(root, realm, `\`\`\`js\n${i} * 2\n\`\`\`\n`)),
     )

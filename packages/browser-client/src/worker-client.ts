@@ -29,8 +29,8 @@ try {
       typeof WebSocket === 'function'
         ? fallbackTransport(webSocketTransport(realmSocketUrl(server), WebSocket), http)
         : http
-    startPageClient({ server, transport, worker: { name, parent } })
-    scope.postMessage({ daebug: 'ready' })
+    const client = startPageClient({ server, transport, worker: { name, parent } })
+    scope.postMessage({ daebug: 'ready', instance: client.instance })
   })
 } catch {
   // Nothing here may throw into the worker's own error handling.

@@ -24,7 +24,7 @@ export interface WorkerLike {
 /** The messages between the page and its worker, all tagged `daebug`. */
 export type WorkerControl =
   | { daebug: 'init'; server: string; name: string; parent: string }
-  | { daebug: 'ready' }
+  | { daebug: 'ready'; instance?: string }
   | { daebug: 'ping' }
   | { daebug: 'pong' }
 
@@ -90,6 +90,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
   const restarts: number[] = []
   let worker: WorkerLike | undefined
   let ready = false
+  let instance: string | undefined
   let lastSign = 0
   let timer: unknown
   let stopped = false
@@ -129,6 +130,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
 
   function create(): void {
     ready = false
+    instance = undefined
     lastSign = now()
     let created: WorkerLike
     try {
@@ -147,7 +149,11 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       const data = (event as MessageEvent).data
       if (created !== worker) return
       if (isControl(data, 'pong') || isControl(data, 'ready')) lastSign = now()
-      if (isControl(data, 'ready')) ready = true
+      if (isControl(data, 'ready')) {
+        ready = true
+        const id = (data as { instance?: unknown }).instance
+        if (typeof id === 'string') instance = id
+      }
     })
     created.addEventListener('error', (event) => {
       if (created !== worker || ready) return
@@ -173,7 +179,8 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
     try {
       worker?.postMessage({ daebug: 'ping' })
     } catch {}
-    schedule(ping, PING_MS)
+    // The next look: the next ping, or the moment the silence reaches 6 s, whichever is first.
+    schedule(ping, Math.min(PING_MS, SILENCE_MS - silent))
   }
 
   function restart(text: string, silentMs?: number): void {
@@ -197,6 +204,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       status: 'restarted',
       text,
       ...(silentMs === undefined ? {} : { silentMs }),
+      ...(instance === undefined ? {} : { instance }),
     })
     setTimer(() => {
       try {

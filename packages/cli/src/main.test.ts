@@ -1,7 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import pkg from '../package.json' with { type: 'json' }
-import { main } from './main.js'
+import { main, parseServeArgs } from './main.js'
 import { SERVE_OPTIONS } from './options.js'
 
 function capture() {
@@ -46,6 +46,23 @@ test('a bad --port or --log-format is a usage error naming the option', async ()
     assert.is(await main([...args], io.output), 2)
     assert.is(io.err[0], `daebug: ${message}`)
   }
+})
+
+test('--no-worker turns the web worker realms off and --help lists it', async () => {
+  const io = capture()
+  await main(['--help'], io.output)
+  const settings = (args: string[]) => {
+    const command = parseServeArgs(args)
+    return command.type === 'serve' ? command.settings.worker : command.type
+  }
+  assert.equal(
+    [
+      settings(['--no-worker']),
+      settings([]),
+      /^ {2}\s*--no-worker {2,}\S/m.test(io.out.join('\n')),
+    ],
+    [false, true, true],
+  )
 })
 
 test.run()

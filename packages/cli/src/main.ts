@@ -23,20 +23,16 @@ const consoleOutput: Output = {
  */
 export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
   try {
-    const { values } = parseArgs({
-      args: argv,
-      options: parseArgsOptions(SERVE_OPTIONS),
-      strict: true,
-    })
-    if (values.help) {
+    const command = parseServeArgs(argv)
+    if (command.type === 'help') {
       output.out(HELP)
       return 0
     }
-    if (values.version) {
+    if (command.type === 'version') {
       output.out(VERSION)
       return 0
     }
-    const serving = await serve(serveSettings(values), output)
+    const serving = await serve(command.settings, output)
     const stop = () => void serving.shutdown()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
@@ -56,6 +52,28 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
     output.err('Run `daebug --help` for the options.')
     return 2
   }
+}
+
+/** What serve mode's arguments ask for. */
+export type ServeCommand =
+  | { type: 'help' }
+  | { type: 'version' }
+  | { type: 'serve'; settings: ServeSettings }
+
+/**
+ * Reads serve mode's arguments; throws a `UsageError` (or a `parseArgs` error) on bad ones.
+ * @example
+ * parseServeArgs(['--no-worker']) // → { type: 'serve', settings: { worker: false, … } }
+ */
+export function parseServeArgs(argv: string[]): ServeCommand {
+  const { values } = parseArgs({
+    args: argv,
+    options: parseArgsOptions(SERVE_OPTIONS),
+    strict: true,
+  })
+  if (values.help) return { type: 'help' }
+  if (values.version) return { type: 'version' }
+  return { type: 'serve', settings: serveSettings(values) }
 }
 
 function number(
@@ -85,6 +103,7 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     timeoutMs: number('timeout', values.timeout as string | undefined, 1, 2_147_483_647) ?? 60_000,
     allowedHosts: (values['allowed-host'] as string[] | undefined) ?? [],
     allowOrigins: (values['allow-origin'] as string[] | undefined) ?? [],
+    worker: values['no-worker'] !== true,
     logFormat,
   }
 }

@@ -47,6 +47,10 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
     value: 'URL',
     description: 'another origin allowed to connect',
   },
+  'no-worker': {
+    type: 'boolean',
+    description: 'pages create no web worker realm (<page>-webworker)',
+  },
   'log-format': {
     type: 'string',
     value: 'F',

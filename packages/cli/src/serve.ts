@@ -7,7 +7,7 @@ import { appendFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { formatDuration, type LifecycleEvent } from '@daebug/protocol'
 import { createDaebug, type Daebug, derivePort, joinPath } from '@daebug/server'
-import { nodeHost, nodeServing, readClientScript } from '@daebug/server/node'
+import { nodeHost, nodeServing, readClientScript, readWorkerScript } from '@daebug/server/node'
 import { Hono } from 'hono'
 import { VERSION } from './help.js'
 import type { Output } from './main.js'
@@ -20,6 +20,8 @@ export interface ServeSettings {
   timeoutMs: number
   allowedHosts: string[]
   allowOrigins: string[]
+  /** Whether pages create a web worker realm (false with `--no-worker`). */
+  worker: boolean
   logFormat: 'text' | 'json'
 }
 
@@ -64,6 +66,8 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
       ...(token ? { token } : {}),
       timeoutMs: settings.timeoutMs,
       clientScript: readClientScript,
+      workerScript: readWorkerScript,
+      worker: settings.worker,
       upgradeWebSocket: serving.upgradeWebSocket,
       onEvent: (event) => {
         const line = formatEvent(event, settings.logFormat)

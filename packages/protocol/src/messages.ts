@@ -191,6 +191,8 @@ export interface RealmWorkerStatus {
   text: string
   /** For `restarted` after a hang: how long it did not answer. */
   silentMs?: number
+  /** The worker instance it is about, when the page knows it (from the worker's `ready`). */
+  instance?: string
 }
 
 /** Any message a realm sends to the server. */

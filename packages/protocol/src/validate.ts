@@ -196,6 +196,7 @@ const realmMessage = taggedUnion<RealmToServerMessage>(
       status: oneOf(['restarted', 'failed', 'unavailable'] as const),
       text: string({ max: LIMITS.eventText }),
       silentMs: optional(durationMs),
+      instance: optional(name),
     }),
   },
   { noun: 'message type', unknownCode: 'UNKNOWN_COMMAND' },

@@ -1,23 +1,27 @@
-import { FOOTER, formatLogHeader, parseRegistry } from '@daebug/protocol'
+import { FOOTER, formatLogHeader, parseRegistry, REPLY_TEXT } from '@daebug/protocol'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { DaebugCore } from './core.js'
-import { memoryHost } from './memory-host.test-util.js'
+import { type CoreOptions, DaebugCore } from './core.js'
+import { type MemoryHost, memoryHost } from './memory-host.test-util.js'
 
 const ROOT = '/project'
 const LOG = `${ROOT}/daebug/7-zen-1201-03.md`
 
 function fakeSocket() {
   const sent: Array<Record<string, unknown>> = []
-  return {
+  const socket = {
     sent,
+    closed: false,
     send: (text: string) => void sent.push(JSON.parse(text)),
-    close: () => {},
+    close: () => {
+      socket.closed = true
+    },
     jobs: () => sent.filter((m) => m.type === 'job'),
   }
+  return socket
 }
 
-async function setup(timeoutMs = 60_000) {
+async function setup(timeoutMs = 60_000, options: Partial<CoreOptions> = {}) {
   const host = memoryHost()
   const shutdowns: number[] = []
   const core = new DaebugCore({
@@ -26,6 +30,7 @@ async function setup(timeoutMs = 60_000) {
     url: 'http://localhost:8680/',
     timeoutMs,
     onShutdownRequest: () => void shutdowns.push(1),
+    ...options,
   })
   await core.start()
   const socket = fakeSocket()
@@ -55,7 +60,12 @@ async function until<T>(check: () => T | undefined | false, ms = 2000): Promise<
 
 test('a connecting realm is welcomed, gets its log, and appears in the registry', async () => {
   const { host, socket, core } = await setup()
-  assert.equal(socket.sent[0], { type: 'welcome', name: '7-zen-1201-03', instance: 'i1' })
+  assert.equal(socket.sent[0], {
+    type: 'welcome',
+    name: '7-zen-1201-03',
+    instance: 'i1',
+    worker: true,
+  })
   assert.is(host.files.get(LOG), formatLogHeader('7-zen-1201-03'))
   assert.is(host.files.get(`${ROOT}/daebug/.gitignore`), '*\n')
   const registry = await until(() => {
@@ -240,7 +250,12 @@ test('a reload keeps the realm, shows reloaded, and the next job makes it live a
   )
   const registry = () => parseRegistry(host.files.get(`${ROOT}/daebug.md`) ?? '').realms
   await until(() => registry()[0]?.state === 'reloaded')
-  assert.equal(reloaded.sent[0], { type: 'welcome', name: '7-zen-1201-03', instance: 'i2' })
+  assert.equal(reloaded.sent[0], {
+    type: 'welcome',
+    name: '7-zen-1201-03',
+    instance: 'i2',
+    worker: true,
+  })
   host.agentWrite(LOG, `${host.files.get(LOG)}\`\`\`js\n1\n\`\`\`\n`)
   const job = await until(() => reloaded.jobs()[0])
   again.message(
@@ -280,6 +295,239 @@ test('a second instance under a connected name is renamed; a reload keeps the na
   const welcome = await until(() => twin.sent.find((m) => m.type === 'welcome'), 3000)
   clearInterval(answer)
   assert.is.not(welcome.name, '7-zen-1201-03')
+  await core.close()
+})
+
+// Web worker realms (SPEC §3.5): the page reports what happened to its worker.
+
+const WORKER = '7-zen-1201-03-webworker'
+const WORKER_LOG = `${ROOT}/daebug/7-zen-1201-03-webworker.md`
+const RESTARTED = 'worker unresponsive for 6 s; restarted'
+const FAILED = 'worker restarted 10 times in 10 minutes; no more restarts until the page reloads'
+
+async function connectWorker(core: DaebugCore, host: MemoryHost, instance = 'w1') {
+  const socket = fakeSocket()
+  const connection = core.connect(socket)
+  connection.message(
+    JSON.stringify({
+      type: 'hello',
+      name: WORKER,
+      instance,
+      kind: 'worker',
+      url: `worker://${WORKER}`,
+      parent: '7-zen-1201-03',
+    }),
+  )
+  await until(() => socket.sent.find((m) => m.type === 'welcome'))
+  await until(() => host.files.get(WORKER_LOG))
+  return { socket, connection }
+}
+
+/** Appends a request to the worker's log and waits for its delivery. */
+async function runInWorker(host: MemoryHost, socket: ReturnType<typeof fakeSocket>, code: string) {
+  host.agentWrite(WORKER_LOG, `${host.files.get(WORKER_LOG)}\`\`\`js\n${code}\n\`\`\`\n`)
+  return until(() => socket.jobs()[0])
+}
+
+function report(status: 'restarted' | 'failed' | 'unavailable', text: string, worker = WORKER) {
+  return JSON.stringify({ type: 'worker', worker, status, text })
+}
+
+function result(jobId: unknown) {
+  return JSON.stringify({
+    type: 'result',
+    jobId,
+    ok: true,
+    value: '1',
+    text: '1',
+    durationMs: 1,
+    events: [],
+    omitted: 0,
+  })
+}
+
+/** The log from the request's fence on, without the footer. */
+function after(log: string | undefined, fence: string): string {
+  const text = log ?? ''
+  return text.slice(text.indexOf(fence), text.lastIndexOf(FOOTER))
+}
+
+function registryStates(host: MemoryHost): string[][] {
+  return parseRegistry(host.files.get(`${ROOT}/daebug.md`) ?? '').realms.map((realm) => [
+    realm.name,
+    realm.url,
+    realm.state,
+  ])
+}
+
+const STUCK_REPLY = [
+  '```js\nwhile (true) {}\n```',
+  `#### 🚫${WORKER} to agent at 12:00:00`,
+  '```Text',
+  RESTARTED,
+  '```',
+  '',
+  '#### 🛠️System at 12:00:00',
+  '```Text',
+  RESTARTED,
+  '```',
+  '',
+  '',
+].join('\n')
+
+test('a restarted worker answers its running job once with the page’s reason, then notes it', async () => {
+  const { host, core, connection } = await setup()
+  const worker = await connectWorker(core, host)
+  const job = await runInWorker(host, worker.socket, 'while (true) {}')
+  connection.message(report('restarted', RESTARTED))
+  await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
+  // A result the old worker sent before it was terminated arrives late: it is no second reply.
+  worker.connection.message(result(job.jobId))
+  worker.connection.close()
+  await new Promise((done) => setTimeout(done, 1200))
+  assert.is(after(host.files.get(WORKER_LOG), '```js'), STUCK_REPLY)
+  await core.close()
+})
+
+test('a worker whose socket closes before the page reports the restart still gets one reply, with the reason', async () => {
+  const { host, core, connection } = await setup()
+  const worker = await connectWorker(core, host)
+  await runInWorker(host, worker.socket, 'while (true) {}')
+  worker.connection.close()
+  await new Promise((done) => setTimeout(done, 50))
+  connection.message(report('restarted', RESTARTED))
+  await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
+  await new Promise((done) => setTimeout(done, 1200))
+  assert.is(after(host.files.get(WORKER_LOG), '```js'), STUCK_REPLY)
+  await core.close()
+})
+
+test('after a restart report, the next request waits for the new worker instead of the stuck one', async () => {
+  const { host, core, connection } = await setup()
+  const stuck = await connectWorker(core, host, 'w1')
+  await runInWorker(host, stuck.socket, 'while (true) {}')
+  connection.message(
+    JSON.stringify({
+      type: 'worker',
+      worker: WORKER,
+      status: 'restarted',
+      text: RESTARTED,
+      instance: 'w1',
+    }),
+  )
+  await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
+  assert.ok(stuck.socket.closed, 'the stuck worker is let go')
+  host.agentWrite(WORKER_LOG, `${host.files.get(WORKER_LOG)}\`\`\`js\nself.name\n\`\`\`\n`)
+  await new Promise((done) => setTimeout(done, 100))
+  assert.is(stuck.socket.jobs().length, 1, 'nothing more goes to the stuck worker')
+  const fresh = await connectWorker(core, host, 'w2')
+  const job = await until(() => fresh.socket.jobs()[0])
+  assert.is(job.code, '\nself.name')
+  await core.close()
+})
+
+test('a restart report about an older instance leaves a newer worker connected', async () => {
+  const { host, core, connection } = await setup()
+  await connectWorker(core, host, 'w1')
+  const fresh = await connectWorker(core, host, 'w2')
+  connection.message(
+    JSON.stringify({
+      type: 'worker',
+      worker: WORKER,
+      status: 'restarted',
+      text: RESTARTED,
+      instance: 'w1',
+    }),
+  )
+  await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
+  assert.not.ok(fresh.socket.closed)
+  await core.close()
+})
+
+test('a worker whose socket closes with no report from its page gets the disconnect reply', async () => {
+  const { host, core } = await setup()
+  const worker = await connectWorker(core, host)
+  await runInWorker(host, worker.socket, 'work()')
+  worker.connection.close()
+  const log = await until(() => {
+    const text = host.files.get(WORKER_LOG)
+    return text?.includes('🚫') ? text : undefined
+  }, 3000)
+  assert.match(log, `\n\`\`\`Text\n${REPLY_TEXT.disconnected('closed')}\n\`\`\``)
+  await core.close()
+})
+
+test('a failed worker shows failed, its job ends with the reason, and a new worker clears it', async () => {
+  const { host, core, connection } = await setup()
+  const worker = await connectWorker(core, host)
+  await runInWorker(host, worker.socket, 'while (true) {}')
+  connection.message(report('failed', FAILED))
+  const failed = [WORKER, `worker://${WORKER}`, 'failed']
+  await until(() => registryStates(host).some((line) => line.join() === failed.join()))
+  await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
+  assert.is(after(host.files.get(WORKER_LOG), '```js'), STUCK_REPLY.replaceAll(RESTARTED, FAILED))
+  // The terminated worker's socket closing afterwards changes nothing.
+  worker.connection.close()
+  await new Promise((done) => setTimeout(done, 50))
+  assert.ok(registryStates(host).some((line) => line.join() === failed.join()))
+  await connectWorker(core, host, 'w2')
+  await until(() => registryStates(host).find((line) => line[0] === WORKER)?.[2] === 'reloaded')
+  await core.close()
+})
+
+test('a worker that failed before it ever connected is listed as failed, with its log saying why', async () => {
+  const { host, core, connection } = await setup()
+  connection.message(report('failed', FAILED))
+  await until(() => registryStates(host).some((line) => line[0] === WORKER))
+  await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
+  assert.equal(
+    [
+      registryStates(host).find((line) => line[0] === WORKER),
+      host.files
+        .get(WORKER_LOG)
+        ?.endsWith(`#### 🛠️System at 12:00:00\n\`\`\`Text\n${FAILED}\n\`\`\`\n\n${FOOTER}`),
+    ],
+    [[WORKER, `worker://${WORKER}`, 'failed'], true],
+  )
+  await core.close()
+})
+
+test('a worker that cannot be created is explained in the page’s own log', async () => {
+  const { host, core, connection } = await setup()
+  const why = "no web worker: Content-Security-Policy worker-src 'none' refused it"
+  connection.message(report('unavailable', why))
+  const log = await until(() => {
+    const text = host.files.get(LOG)
+    return text?.includes('🛠️System') ? text : undefined
+  })
+  assert.ok(log.endsWith(`#### 🛠️System at 12:00:00\n\`\`\`Text\n${why}\n\`\`\`\n\n${FOOTER}`))
+  assert.is(host.files.get(WORKER_LOG), undefined)
+  await core.close()
+})
+
+test('a page’s report about another page’s worker is ignored', async () => {
+  const { host, core, connection } = await setup()
+  const other = '9-oak-1202-07-webworker'
+  const before = host.files.get(LOG)
+  connection.message(report('failed', FAILED, other))
+  connection.message(report('unavailable', 'blocked', other))
+  connection.message(report('restarted', RESTARTED, other))
+  await new Promise((done) => setTimeout(done, 100))
+  assert.equal(
+    [host.files.get(LOG), [...core.realms.keys()], host.files.get(`${ROOT}/daebug/${other}.md`)],
+    [before, ['7-zen-1201-03'], undefined],
+  )
+  await core.close()
+})
+
+test('the welcome tells pages to create no worker when workers are turned off', async () => {
+  const { socket, core } = await setup(60_000, { worker: false })
+  assert.equal(socket.sent[0], {
+    type: 'welcome',
+    name: '7-zen-1201-03',
+    instance: 'i1',
+    worker: false,
+  })
   await core.close()
 })
 

@@ -18,7 +18,9 @@ import {
   REPLY_TEXT,
   type RealmHello,
   type RealmInfo,
+  type RealmKind,
   type RealmToServerMessage,
+  type RealmWorkerStatus,
   sanitizeRealmName,
   validateRealmMessage,
 } from '@daebug/protocol'
@@ -37,6 +39,8 @@ export interface CoreOptions {
   url: string
   /** Job time-out in ms (SPEC §2.4, default 60 s). */
   timeoutMs: number
+  /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */
+  worker?: boolean
   /** Lifecycle events (SPEC §4.3) for the CLI's lines, `--log-format json` and embedders. */
   onEvent?: (event: LifecycleEvent) => void
   /** A bug or an I/O failure the server survived; the CLI prints it. */
@@ -54,6 +58,13 @@ export interface RealmConnection {
 const SILENCE_MS = 30_000
 const KEEP_DISCONNECTED_MS = 10 * 60_000
 const HELLO_GRACE_MS = 1000
+/**
+ * A page terminates a stuck worker and then reports it (SPEC §3.5), but the worker's socket may
+ * close first: its running job waits this long for the report, so that its reply says why.
+ */
+const WORKER_REPORT_GRACE_MS = 1000
+const NOT_RUN_DISCONNECTED =
+  'Not run: the realm disconnected (closed or reloaded) before the job started.'
 
 /** The server's state: realms, jobs, files. */
 export class DaebugCore {
@@ -85,6 +96,9 @@ export class DaebugCore {
       editLog: (realm, transform) => this.#editLog(realm, transform),
       emit: (event) => this.options.onEvent?.(event),
       changed: () => this.#registry.schedule(),
+      baseUrl: (realm) =>
+        (realm.kind === 'worker' && realm.parent && this.realms.get(realm.parent)?.url) ||
+        realm.url,
     })
   }
 
@@ -133,6 +147,7 @@ export class DaebugCore {
       if (message.type === 'result') this.jobs.result(realm, instance, message)
       else if (message.type === 'events') this.#background(realm, message.events, message.omitted)
       else if (message.type === 'note') this.#note(realm, message.text)
+      else if (message.type === 'worker') this.#workerStatus(realm, message)
     }
     return {
       message: (text) => {
@@ -141,7 +156,7 @@ export class DaebugCore {
         onMessage(parsed.value).catch((error) => this.#internalError(error))
       },
       close: () => {
-        if (realm && realm.socket === socket) this.#disconnected(realm)
+        if (realm && realm.socket === socket) this.#disconnected(realm, { closed: true })
       },
     }
   }
@@ -155,27 +170,17 @@ export class DaebugCore {
       realm = undefined
     }
     if (!realm) {
-      realm = {
-        name,
-        kind: hello.kind,
-        url: hello.url,
-        instance: hello.instance,
-        lastSeen: now,
-        changedAt: now,
-        log: new SharedFile(
-          this.options.host.fs,
-          joinPath(this.#logDir, `${sanitizeRealmName(name)}.md`),
-        ),
-        queue: [],
-        delivered: new Map(),
-      }
-      this.realms.set(name, realm)
-      this.#watchLateEdits(realm)
+      realm = this.#addRealm(name, hello.kind, hello.url, hello.instance)
     } else if (realm.instance !== hello.instance) {
       if (realm.socket) this.#disconnected(realm)
+      // A job held for a worker's report (see `#disconnected`) belongs to the old instance.
+      this.jobs.abandon(realm, REPLY_TEXT.disconnected('closed'), NOT_RUN_DISCONNECTED)
       realm.instance = hello.instance
       realm.mark = 'reloaded'
+    } else if (realm.mark === 'failed') {
+      realm.mark = undefined
     }
+    if (hello.parent !== undefined) realm.parent = hello.parent
     Object.assign(realm, {
       socket,
       kind: hello.kind,
@@ -184,10 +189,38 @@ export class DaebugCore {
       changedAt: now,
     })
     if (hello.title !== undefined) realm.title = hello.title
-    socket.send(JSON.stringify({ type: 'welcome', name, instance: hello.instance }))
+    socket.send(
+      JSON.stringify({
+        type: 'welcome',
+        name,
+        instance: hello.instance,
+        worker: this.options.worker !== false,
+      }),
+    )
     this.options.onEvent?.({ type: 'realm:connected', time: now, realm: this.realmInfo(realm) })
     this.#registry.schedule()
     await this.#intake(realm)
+    return realm
+  }
+
+  #addRealm(name: string, kind: RealmKind, url: string, instance: string): RealmRecord {
+    const now = this.options.host.now()
+    const realm: RealmRecord = {
+      name,
+      kind,
+      url,
+      instance,
+      lastSeen: now,
+      changedAt: now,
+      log: new SharedFile(
+        this.options.host.fs,
+        joinPath(this.#logDir, `${sanitizeRealmName(name)}.md`),
+      ),
+      queue: [],
+      delivered: new Map(),
+    }
+    this.realms.set(name, realm)
+    this.#watchLateEdits(realm)
     return realm
   }
 
@@ -223,20 +256,103 @@ export class DaebugCore {
     }
   }
 
-  #disconnected(realm: RealmRecord): void {
+  #disconnected(realm: RealmRecord, { closed = false } = {}): void {
     realm.socket = undefined
     realm.changedAt = this.options.host.now()
     realm.mark = undefined
-    this.jobs.abandon(
-      realm,
-      REPLY_TEXT.disconnected('closed'),
-      'Not run: the realm disconnected (closed or reloaded) before the job started.',
-    )
+    const job = realm.running
+    if (closed && realm.kind === 'worker' && job) {
+      unrefTimer(
+        setTimeout(() => {
+          const back = realm.socket !== undefined && realm.instance === job.instance
+          if (realm.running === job && !back) {
+            this.jobs.abandon(realm, REPLY_TEXT.disconnected('closed'), NOT_RUN_DISCONNECTED)
+          }
+        }, WORKER_REPORT_GRACE_MS),
+      )
+    } else {
+      this.jobs.abandon(realm, REPLY_TEXT.disconnected('closed'), NOT_RUN_DISCONNECTED)
+    }
     this.options.onEvent?.({
       type: 'realm:disconnected',
       time: realm.changedAt,
       realm: this.realmInfo(realm),
     })
+    this.#registry.schedule()
+  }
+
+  /**
+   * What a page reports about the web worker it created (SPEC §3.5). A page speaks only for its
+   * own worker, `<page>-webworker`; anything else is ignored.
+   */
+  #workerStatus(page: RealmRecord, message: RealmWorkerStatus): void {
+    if (page.kind !== 'page' || message.worker !== `${page.name}-webworker`) return
+    const worker = this.realms.get(message.worker)
+    if (worker && worker.kind !== 'worker') return
+    if (message.status === 'unavailable') {
+      this.#note(page, message.text)
+    } else if (message.status === 'failed') {
+      this.#workerFailed(page, worker, message.text)
+    } else if (worker) {
+      // The worker is being terminated: its job is over (a new worker has none of its state, so
+      // the job is not re-run), and the next jobs wait for the new worker's hello instead of
+      // going to the stuck one. The report names the instance, so a new worker that was quicker
+      // than the report keeps its socket.
+      const socket = worker.socket
+      if (socket && (message.instance === undefined || message.instance === worker.instance)) {
+        worker.socket = undefined
+        worker.changedAt = this.options.host.now()
+        try {
+          socket.close()
+        } catch {}
+        this.options.onEvent?.({
+          type: 'realm:disconnected',
+          time: worker.changedAt,
+          realm: this.realmInfo(worker),
+          reason: message.text,
+        })
+        this.#registry.schedule()
+      }
+      this.jobs.abandon(worker, message.text, NOT_RUN_DISCONNECTED)
+      this.#note(worker, message.text)
+    } else {
+      // It never said hello, so it has no log yet: the page's log says what happened.
+      this.#note(page, `${message.worker}: ${message.text}`)
+    }
+  }
+
+  /** The page stopped restarting its worker: the worker shows `failed` until a new one connects. */
+  #workerFailed(page: RealmRecord, known: RealmRecord | undefined, text: string): void {
+    const name = `${page.name}-webworker`
+    const worker = known ?? this.#addRealm(name, 'worker', `worker://${name}`, '')
+    worker.parent = page.name
+    const previous = realmState(worker).state
+    const socket = worker.socket
+    worker.socket = undefined
+    worker.mark = 'failed'
+    worker.changedAt = this.options.host.now()
+    this.jobs.abandon(worker, text, NOT_RUN_DISCONNECTED)
+    try {
+      socket?.close()
+    } catch {}
+    this.#note(worker, text)
+    const time = worker.changedAt
+    if (socket) {
+      this.options.onEvent?.({
+        type: 'realm:disconnected',
+        time,
+        realm: this.realmInfo(worker),
+        reason: text,
+      })
+    } else {
+      this.options.onEvent?.({
+        type: 'realm:state',
+        time,
+        realm: name,
+        state: 'failed',
+        previous,
+      })
+    }
     this.#registry.schedule()
   }
 
@@ -325,11 +441,23 @@ export class DaebugCore {
         try {
           socket.close()
         } catch {}
-      } else if (!realm.socket && now - realm.changedAt > KEEP_DISCONNECTED_MS) {
+      } else if (
+        !realm.socket &&
+        now - realm.changedAt > KEEP_DISCONNECTED_MS &&
+        !this.#failedUnderKnownPage(realm)
+      ) {
         this.realms.delete(realm.name)
         this.#registry.schedule()
       }
     }
+  }
+
+  /**
+   * A failed worker stays listed while its page is: `failed` tells the agent why that page has no
+   * worker realm, and that stays true until the page reloads (a new worker clears it) or is gone.
+   */
+  #failedUnderKnownPage(realm: RealmRecord): boolean {
+    return realm.mark === 'failed' && realm.parent !== undefined && this.realms.has(realm.parent)
   }
 
   /** A realm as the API, the relay and lifecycle events describe it. */

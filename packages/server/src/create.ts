@@ -3,6 +3,7 @@
  * for embedding. Runtime-specific parts come in through options: the `Host`, and the runtime's
  * `upgradeWebSocket`.
  */
+import { errorBody } from '@daebug/protocol'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
@@ -31,6 +32,13 @@ export interface DaebugOptions {
   timeoutMs?: number
   /** The page client's classic script. */
   clientScript: () => Promise<string>
+  /**
+   * The web worker client's module script, served as `/__daebug/worker.js` (SPEC §3.5). Read on
+   * the first request; while it cannot be read, that route answers 503.
+   */
+  workerScript?: () => Promise<string>
+  /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */
+  worker?: boolean
   /** The runtime's WebSocket upgrade helper (from the adapter). */
   upgradeWebSocket: UpgradeWebSocket
   /** An app to mount on (routes are added to it); a new one otherwise. */
@@ -51,6 +59,7 @@ export interface Daebug {
 }
 
 const CLIENT_PATH = '/__daebug/client.js'
+const WORKER_PATH = '/__daebug/worker.js'
 
 /** Creates a Daebug server for a root. */
 export function createDaebug(options: DaebugOptions): Daebug {
@@ -60,6 +69,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
     host: options.host,
     url: options.url,
     timeoutMs: options.timeoutMs ?? 60_000,
+    worker: options.worker ?? true,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onShutdownRequest ? { onShutdownRequest: options.onShutdownRequest } : {}),
@@ -81,6 +91,33 @@ export function createDaebug(options: DaebugOptions): Daebug {
       'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'no-store',
     })
+  })
+  // Pages of other origins import this from a blob worker, a CORS request: the origin guard adds
+  // `Access-Control-Allow-Origin` for the origins it lets through.
+  let workerScript: Promise<string> | undefined
+  app.get(WORKER_PATH, async (c) => {
+    workerScript ??= (async () => {
+      if (!options.workerScript) throw new Error('this server was created without a workerScript')
+      return options.workerScript()
+    })()
+    try {
+      return c.body(await workerScript, 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-cache',
+      })
+    } catch (error) {
+      // Not kept: the next request tries again (e.g. once `@daebug/browser-client` is built).
+      workerScript = undefined
+      const why = (error as Error)?.message ?? String(error)
+      return c.json(
+        errorBody(
+          'LOAD_ERROR',
+          `The web worker client could not be read (${why}); pages work without their worker realm until it can. Is @daebug/browser-client installed and built?`,
+        ),
+        503,
+        { 'cache-control': 'no-store' },
+      )
+    }
   })
   app.get(
     '/__daebug/realm',

@@ -28,6 +28,8 @@ export interface JobContext {
   emit(event: LifecycleEvent): void
   /** Called after a realm's queue or running job changed (registry state). */
   changed(realm: RealmRecord): void
+  /** The URL a realm's relative module specifiers resolve against (a worker's: its page's). */
+  baseUrl(realm: RealmRecord): string
 }
 
 /** Seconds between refreshes of an `executing (Ns)` slot. */
@@ -76,7 +78,7 @@ export class JobRunner {
         this.#finish(realm, job, serverOutcome(REPLY_TEXT.notRun, 'NOT_RUN'))
         continue
       }
-      job.prepared ??= prepareCode(job.code, job.lang, { url: realm.url })
+      job.prepared ??= prepareCode(job.code, job.lang, { url: this.#context.baseUrl(realm) })
       if (job.prepared instanceof Promise) {
         // The first TypeScript request waits for the stripper; the queue keeps its order.
         job.prepared.then(

@@ -60,9 +60,14 @@ export interface RealmRecord {
   kind: RealmKind
   url: string
   title?: string
+  /** For a worker, the page realm that created it. */
+  parent?: string
   instance: string
   socket?: RealmSocket
-  /** The registry state beyond what the queue implies: `reloaded` after a reload, `failed`. */
+  /**
+   * The registry state beyond what the queue implies: `reloaded` after a reload; `failed` for a
+   * worker its page gave up restarting (SPEC §3.5), until a new instance says hello.
+   */
   mark?: 'reloaded' | 'failed'
   lastSeen: number
   /** The last state change (connect, job start or end, disconnect): the registry's `at`. */

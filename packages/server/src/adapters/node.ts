@@ -264,8 +264,17 @@ export function nodeServing(app: Hono): NodeServing {
 }
 
 /** The page client's classic script, read from the built `@daebug/browser-client`. */
-export async function readClientScript(): Promise<string> {
+export function readClientScript(): Promise<string> {
+  return readBrowserClient('page-client.js')
+}
+
+/** The web worker client's module script (SPEC §3.5), read from the built `@daebug/browser-client`. */
+export function readWorkerScript(): Promise<string> {
+  return readBrowserClient('worker-client.js')
+}
+
+async function readBrowserClient(entry: string): Promise<string> {
   const { fileURLToPath } = await import('node:url')
-  const path = fileURLToPath(import.meta.resolve('@daebug/browser-client/page-client.js'))
+  const path = fileURLToPath(import.meta.resolve(`@daebug/browser-client/${entry}`))
   return readFile(path, 'utf8')
 }

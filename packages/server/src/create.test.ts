@@ -1,0 +1,105 @@
+import type { MiddlewareHandler } from 'hono'
+import type { UpgradeWebSocket } from 'hono/ws'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { createDaebug, type Daebug, type DaebugOptions } from './create.js'
+import { memoryHost } from './memory-host.test-util.js'
+
+const SERVER = 'http://localhost:8680'
+const WORKER_SCRIPT = 'self.postMessage("daebug worker")'
+
+/** No WebSockets in these tests: the realm route answers 426. */
+const refuseUpgrade: MiddlewareHandler = async (c) => c.text('upgrade required', 426)
+const noUpgrade = (() => refuseUpgrade) as unknown as UpgradeWebSocket
+
+const opened: Daebug[] = []
+
+// Closed even when a test fails: an open server's timers would keep the test process alive.
+test.after.each(async () => {
+  for (const daebug of opened.splice(0)) await daebug.close()
+})
+
+function createServer(options: Partial<DaebugOptions> = {}): Daebug {
+  const daebug = createDaebug({
+    root: '/project',
+    host: memoryHost(),
+    url: `${SERVER}/`,
+    port: 8680,
+    clientScript: async () => 'window.daebug = true',
+    workerScript: async () => WORKER_SCRIPT,
+    upgradeWebSocket: noUpgrade,
+    ...options,
+  })
+  opened.push(daebug)
+  return daebug
+}
+
+async function getWorkerScript(daebug: Daebug, headers: Record<string, string> = {}) {
+  const response = await daebug.app.request(`${SERVER}/__daebug/worker.js`, { headers })
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    cache: response.headers.get('cache-control'),
+    allowOrigin: response.headers.get('access-control-allow-origin'),
+    vary: response.headers.get('vary'),
+    body: await response.text(),
+  }
+}
+
+test('the worker script is served as JavaScript to a page of an allowed origin, with CORS for it', async () => {
+  const daebug = createServer({ allowOrigins: ['https://app.test'] })
+  const answers = []
+  for (const origin of ['http://localhost:5173', 'https://app.test']) {
+    answers.push(await getWorkerScript(daebug, { origin, 'sec-fetch-site': 'cross-site' }))
+  }
+  const served = (origin: string) => ({
+    status: 200,
+    type: 'text/javascript; charset=utf-8',
+    cache: 'no-cache',
+    allowOrigin: origin,
+    vary: 'Origin',
+    body: WORKER_SCRIPT,
+  })
+  assert.equal(answers, [served('http://localhost:5173'), served('https://app.test')])
+})
+
+test('the worker script is refused to a foreign origin', async () => {
+  const daebug = createServer()
+  const answer = await getWorkerScript(daebug, {
+    origin: 'https://attacker.test',
+    'sec-fetch-site': 'cross-site',
+  })
+  assert.equal(
+    [answer.status, answer.allowOrigin, answer.body.includes(WORKER_SCRIPT)],
+    [403, null, false],
+  )
+})
+
+test('a worker script that cannot be read answers 503 with the reason, and is tried again', async () => {
+  let built = false
+  const daebug = createServer({
+    workerScript: async () => {
+      if (!built) throw new Error("Package subpath './worker-client.js' is not defined")
+      return WORKER_SCRIPT
+    },
+  })
+  const missing = await getWorkerScript(daebug)
+  built = true
+  const later = await getWorkerScript(daebug)
+  assert.equal(
+    [missing.status, JSON.parse(missing.body).error.code, later.status, later.body],
+    [503, 'LOAD_ERROR', 200, WORKER_SCRIPT],
+  )
+  assert.match(JSON.parse(missing.body).error.message, "'./worker-client.js' is not defined")
+})
+
+test('a server created without a worker script answers 503 instead of failing', async () => {
+  const daebug = createServer({ workerScript: undefined })
+  const answer = await getWorkerScript(daebug)
+  assert.equal(
+    [answer.status, answer.type, JSON.parse(answer.body).error.code],
+    [503, 'application/json', 'LOAD_ERROR'],
+  )
+})
+
+test.run()
