@@ -144,4 +144,36 @@ test('a worker that crashes 11 times in a row is marked failed and not restarted
   }
 })
 
+for (const [how, files, args] of [
+  ['daebug --no-worker', {}, ['--no-worker']],
+  [
+    'data-daebug-worker="off" on the page\'s own client script',
+    {
+      'index.html':
+        '<!doctype html><html><head><script src="/__daebug/client.js" data-daebug-worker="off"></script></head><body>off</body></html>',
+    },
+    [],
+  ],
+] as const) {
+  test(`${how} gives a page no worker`, async () => {
+    const root = await makeRoot(files)
+    const server = await startServer(root, [...args])
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const [realm] = (await waitForRealms(root)) as [string]
+      await appendToLog(root, realm, '```js\n1 + 1\n```\n')
+      await waitForLog(root, realm, '```JSON\n2\n```')
+      await new Promise((done) => setTimeout(done, 1000))
+      const names = parseRegistry(await readRootFile(root, 'daebug.md')).realms.map((r) => r.name)
+      assert.equal(names, [realm])
+    } finally {
+      await browser.close()
+      await server.stop()
+      await removeRoot(root)
+    }
+  })
+}
+
 test.run()
