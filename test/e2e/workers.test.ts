@@ -144,6 +144,37 @@ test('a worker that crashes 11 times in a row is marked failed and not restarted
   }
 })
 
+test("the worker's imports resolve against its page and through the page's import map", async () => {
+  const root = await makeRoot({
+    'index.html':
+      '<!doctype html><html><head><script type="importmap">{"imports":{"counter":"/lib/counter.js"}}</script></head><body>map</body></html>',
+    'lib/counter.js': 'export const createCounter = (step) => ({ value: 0, step })\n',
+  })
+  const server = await startServer(root)
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    await page.goto(server.url)
+    const [realm] = (await waitForRealms(root)) as [string]
+    const worker = await workerOf(root, realm)
+    await appendToLog(root, worker, "```js\nimport { createCounter } from 'counter'\n```\n")
+    await appendToLog(root, worker, '```js\ncreateCounter(3).step\n```\n')
+    await waitForLog(root, worker, '```JSON\n3\n```')
+    await appendToLog(
+      root,
+      worker,
+      "```js\n(await import('./lib/counter.js')).createCounter(4).step\n```\n",
+    )
+    await waitForLog(root, worker, '```JSON\n4\n```')
+    await appendToLog(root, realm, "```js\n(await import('counter')).createCounter(5).step\n```\n")
+    await waitForLog(root, realm, '```JSON\n5\n```')
+  } finally {
+    await browser.close()
+    await server.stop()
+    await removeRoot(root)
+  }
+})
+
 for (const [how, files, args] of [
   ['daebug --no-worker', {}, ['--no-worker']],
   [

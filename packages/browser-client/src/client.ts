@@ -37,6 +37,7 @@ import {
   type JobOutcome,
   serializeResult,
 } from './evaluate.js'
+import { type ImportMapDocument, readImportMap } from './import-map.js'
 import { type PageWindow, watchLifecycle } from './lifecycle.js'
 import { loadRealmName, type NameStorage, REALM_NAME_KEY } from './realm-name.js'
 import { workerNameOf } from './worker-host.js'
@@ -185,6 +186,8 @@ export function startPageClient(options: PageClientOptions): PageClient {
     const message: RealmHello = { type: 'hello', name, instance, kind: 'page', url }
     const title = read(() => win.document?.title, '')
     if (typeof title === 'string' && title) message.title = title.slice(0, 65_536)
+    const importMap = readImportMap(win.document as ImportMapDocument | undefined)
+    if (importMap) message.importMap = importMap
     message.version = CLIENT_VERSION
     return message
   }

@@ -132,6 +132,17 @@ export interface RealmHello {
   parent?: string
   /** The client's version, to warn about a stale cached client. */
   version?: string
+  /**
+   * A page's import map (its `<script type="importmap">` entries): the server applies it to the
+   * bare specifiers of its worker's REPL code, as workers have no import maps (SPEC §3.1).
+   */
+  importMap?: ImportMap
+}
+
+/** An import map, as in `<script type="importmap">`. */
+export interface ImportMap {
+  imports?: Record<string, string>
+  scopes?: Record<string, Record<string, string>>
 }
 
 /** The outcome of a job, for the job id the server delivered to this instance. */

@@ -277,6 +277,44 @@ export function array<T>(item: Schema<T>, { max }: ArrayOptions): Schema<T[]> {
   return schema
 }
 
+/**
+ * A plain object used as a map: string keys (at most `max`), each value passing `item`. Keys are
+ * defined as own properties, so a key like `__proto__` is only ever data.
+ */
+export function record<T>(item: Schema<T>, { max }: ArrayOptions): Schema<Record<string, T>> {
+  const schema: Schema<Record<string, T>> = {
+    expected: 'an object',
+    check(value, path) {
+      if (!isObject(value)) return refused(schema, value, path)
+      const keys = Object.keys(value)
+      if (keys.length > max) {
+        const count = formatCount(keys.length)
+        return failure(
+          path,
+          `too many keys: ${count}; the limit is ${formatCount(max)}`,
+          'TOO_LARGE',
+        )
+      }
+      const out: Record<string, T> = {}
+      for (const key of keys) {
+        const keyPath = joinPath(path, key)
+        const read = readOwn(value, key, keyPath)
+        if (!read.ok) return read
+        const checked = item.check(read.value, keyPath)
+        if (!checked.ok) return checked
+        Object.defineProperty(out, key, {
+          value: checked.value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      }
+      return { ok: true, value: out }
+    },
+  }
+  return schema
+}
+
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -4,6 +4,7 @@ import { type CapturedEvent, EVENT_LEVELS } from './events.js'
 import type {
   DiscoverRequest,
   EvalRequest,
+  RealmHello,
   RealmToServerMessage,
   TestsRunRequest,
 } from './messages.js'
@@ -111,6 +112,10 @@ const realmMessages: RealmToServerMessage[] = [
     instance: 'k3j9',
     kind: 'page',
     url: 'http://localhost:8680/',
+    importMap: {
+      imports: { lit: '/vendor/lit.js', 'lib/': '/vendor/lib/' },
+      scopes: { '/admin/': { lit: '/admin/lit.js' } },
+    },
   },
   {
     type: 'hello',
@@ -605,6 +610,31 @@ test('thousands of random and mutated values never make a validator throw', () =
   }
   assert.is(checked, 2_500 * validators.length)
   assert.ok(passed > 100, `only ${passed} values passed: the mutations are too destructive`)
+})
+
+test('an import map key __proto__ is data, never a prototype', () => {
+  const checked = validateRealmMessage(
+    JSON.parse(
+      '{"type":"hello","name":"a","instance":"b","kind":"page","url":"http://h/","importMap":{"imports":{"__proto__":"/x.js"}}}',
+    ),
+  )
+  assert.ok(checked.ok)
+  const imports = (checked.value as RealmHello).importMap!.imports!
+  assert.is(Object.getPrototypeOf(imports), Object.prototype)
+  assert.equal(Object.keys(imports), ['__proto__'])
+  const refused = validateRealmMessage({
+    type: 'hello',
+    name: 'a',
+    instance: 'b',
+    kind: 'page',
+    url: 'http://h/',
+    importMap: { imports: { lit: 1 } },
+  })
+  assert.equal(refused, {
+    ok: false,
+    error: 'hello.importMap.imports.lit: expected a string, got 1',
+    code: 'BAD_MESSAGE',
+  })
 })
 
 test.run()

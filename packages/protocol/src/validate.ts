@@ -12,6 +12,7 @@ import type {
   DiscoverRequest,
   ErrorInfo,
   EvalRequest,
+  ImportMap,
   RealmEvents,
   RealmHeartbeat,
   RealmHello,
@@ -47,6 +48,7 @@ import {
   object,
   oneOf,
   optional,
+  record,
   refine,
   type Schema,
   string,
@@ -81,6 +83,8 @@ export const LIMITS: {
   readonly files: number
   /** Longest timeout: what `setTimeout` can wait (about 24.8 days). */
   readonly timeoutMs: number
+  /** Entries of one import map level (`imports`, `scopes`, one scope). */
+  readonly importMapEntries: number
 } = {
   code: MiB,
   message: 8 * MiB,
@@ -91,6 +95,7 @@ export const LIMITS: {
   url: 65_536,
   files: 10_000,
   timeoutMs: 2_147_483_647,
+  importMapEntries: 10_000,
 }
 
 const REALM_KINDS: readonly RealmKind[] = ['page', 'worker']
@@ -163,6 +168,8 @@ const testEvent = taggedUnion<TestEvent>(
   { noun: 'test event type' },
 )
 
+const specifierMap = record(string({ max: LIMITS.url }), { max: LIMITS.importMapEntries })
+
 const realmMessage = taggedUnion<RealmToServerMessage>(
   {
     hello: object<RealmHello>({
@@ -174,6 +181,12 @@ const realmMessage = taggedUnion<RealmToServerMessage>(
       title: optional(string({ max: LIMITS.url })),
       parent: optional(name),
       version: optional(name),
+      importMap: optional(
+        object<ImportMap>({
+          imports: optional(specifierMap),
+          scopes: optional(record(specifierMap, { max: LIMITS.importMapEntries })),
+        }),
+      ),
     }),
     result: object<RealmResult>({
       type: literal('result'),

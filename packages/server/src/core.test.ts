@@ -41,7 +41,8 @@ async function setup(timeoutMs = 60_000, options: Partial<CoreOptions> = {}) {
       name: '7-zen-1201-03',
       instance: 'i1',
       kind: 'page',
-      url: 'http://localhost:8680/',
+      url: 'http://localhost:8680/app/index.html',
+      importMap: { imports: { lit: '/vendor/lit.js' } },
     }),
   )
   await until(() => host.files.get(LOG))
@@ -441,6 +442,17 @@ test('a restart report about an older instance leaves a newer worker connected',
   )
   await until(() => host.files.get(WORKER_LOG)?.includes('🛠️System'))
   assert.not.ok(fresh.socket.closed)
+  await core.close()
+})
+
+test("a worker's imports resolve against its page's URL and through its page's import map", async () => {
+  const { host, core } = await setup()
+  const worker = await connectWorker(core, host)
+  const job = await runInWorker(host, worker.socket, "import { x } from './m.js'\nimport 'lit'")
+  assert.is(
+    job.code,
+    '((run) => run())(async () => {\n;void ({x: x} = await import("http://localhost:8680/app/m.js"));\n;await import("http://localhost:8680/vendor/lit.js");\n})',
+  )
   await core.close()
 })
 

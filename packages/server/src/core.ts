@@ -96,9 +96,11 @@ export class DaebugCore {
       editLog: (realm, transform) => this.#editLog(realm, transform),
       emit: (event) => this.options.onEvent?.(event),
       changed: () => this.#registry.schedule(),
-      baseUrl: (realm) =>
-        (realm.kind === 'worker' && realm.parent && this.realms.get(realm.parent)?.url) ||
-        realm.url,
+      modules: (realm) => {
+        const page = realm.kind === 'worker' && realm.parent && this.realms.get(realm.parent)
+        if (!page) return { url: realm.url }
+        return { url: page.url, ...(page.importMap ? { importMap: page.importMap } : {}) }
+      },
     })
   }
 
@@ -189,6 +191,10 @@ export class DaebugCore {
       changedAt: now,
     })
     if (hello.title !== undefined) realm.title = hello.title
+    if (hello.kind === 'page') {
+      if (hello.importMap) realm.importMap = hello.importMap
+      else delete realm.importMap
+    }
     socket.send(
       JSON.stringify({
         type: 'welcome',

@@ -18,6 +18,7 @@ import {
 } from '@daebug/protocol'
 import type { Job, JobOutcome, RealmRecord } from './realm.js'
 import { prepareCode } from './repl/prepare.js'
+import type { RewriteOptions } from './repl/rewrite.js'
 
 /** What the job runner needs from the server around it. */
 export interface JobContext {
@@ -28,8 +29,8 @@ export interface JobContext {
   emit(event: LifecycleEvent): void
   /** Called after a realm's queue or running job changed (registry state). */
   changed(realm: RealmRecord): void
-  /** The URL a realm's relative module specifiers resolve against (a worker's: its page's). */
-  baseUrl(realm: RealmRecord): string
+  /** Where a realm's module specifiers resolve: its URL (a worker's: its page's) and import map. */
+  modules(realm: RealmRecord): RewriteOptions
 }
 
 /** Seconds between refreshes of an `executing (Ns)` slot. */
@@ -78,7 +79,7 @@ export class JobRunner {
         this.#finish(realm, job, serverOutcome(REPLY_TEXT.notRun, 'NOT_RUN'))
         continue
       }
-      job.prepared ??= prepareCode(job.code, job.lang, { url: this.#context.baseUrl(realm) })
+      job.prepared ??= prepareCode(job.code, job.lang, this.#context.modules(realm))
       if (job.prepared instanceof Promise) {
         // The first TypeScript request waits for the stripper; the queue keeps its order.
         job.prepared.then(

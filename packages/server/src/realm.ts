@@ -1,7 +1,13 @@
 /**
  * A connected realm as the server tracks it, and the jobs in its queue (SPEC §2.1, §3.4).
  */
-import type { CapturedEvent, RealmKind, RegistryState, Transport } from '@daebug/protocol'
+import type {
+  CapturedEvent,
+  ImportMap,
+  RealmKind,
+  RegistryState,
+  Transport,
+} from '@daebug/protocol'
 import type { SharedFile } from './log-file.js'
 import type { Rewritten } from './repl/rewrite.js'
 
@@ -62,6 +68,8 @@ export interface RealmRecord {
   title?: string
   /** For a worker, the page realm that created it. */
   parent?: string
+  /** A page's import map, applied to its worker's REPL code (workers have none). */
+  importMap?: ImportMap
   instance: string
   socket?: RealmSocket
   /**

@@ -3,8 +3,10 @@
  * an indirect `eval`, in its global scope, the way the DevTools console and the Node REPL run it.
  * Lines are kept where they were, so stack frames point at the agent's lines.
  */
+
+import type { ImportMap } from '@daebug/protocol'
 import { type Node, parse } from 'acorn'
-import { type ImportMap, resolveSpecifier } from './specifiers.js'
+import { resolveSpecifier } from './specifiers.js'
 
 /** Where the code runs, for its module specifiers. */
 export interface RewriteOptions {

@@ -4,11 +4,7 @@
  * server applies the page's mapping).
  */
 
-/** An import map, as in `<script type="importmap">`. */
-export interface ImportMap {
-  imports?: Record<string, string>
-  scopes?: Record<string, Record<string, string>>
-}
+import type { ImportMap } from '@daebug/protocol'
 
 function isRelative(specifier: string): boolean {
   return /^(?:\/|\.\/|\.\.\/)/.test(specifier)
