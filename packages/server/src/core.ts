@@ -20,7 +20,6 @@ import {
   type RealmInfo,
   type RealmKind,
   type RealmToServerMessage,
-  type RealmWorkerStatus,
   sanitizeRealmName,
   validateRealmMessage,
 } from '@daebug/protocol'
@@ -30,6 +29,11 @@ import { JobRunner, newJobId } from './jobs.js'
 import { SharedFile } from './log-file.js'
 import { type Job, type RealmRecord, type RealmSocket, realmState } from './realm.js'
 import { RegistryWriter } from './registry-writer.js'
+import {
+  applyWorkerReport,
+  NOT_RUN_DISCONNECTED,
+  type WorkerReportContext,
+} from './worker-reports.js'
 
 /** What the core is configured with. */
 export interface CoreOptions {
@@ -63,8 +67,6 @@ const HELLO_GRACE_MS = 1000
  * close first: its running job waits this long for the report, so that its reply says why.
  */
 const WORKER_REPORT_GRACE_MS = 1000
-const NOT_RUN_DISCONNECTED =
-  'Not run: the realm disconnected (closed or reloaded) before the job started.'
 
 /** The server's state: realms, jobs, files. */
 export class DaebugCore {
@@ -76,6 +78,7 @@ export class DaebugCore {
   #sweeper?: ReturnType<typeof setInterval>
   #watch?: { close(): Promise<void> }
   readonly #poller: FilePoller
+  readonly #workerReports: WorkerReportContext
   #closed = false
 
   constructor(options: CoreOptions) {
@@ -102,6 +105,16 @@ export class DaebugCore {
         return { url: page.url, ...(page.importMap ? { importMap: page.importMap } : {}) }
       },
     })
+    this.#workerReports = {
+      realms: this.realms,
+      jobs: this.jobs,
+      now: () => options.host.now(),
+      addRealm: (name, kind, url, instance) => this.#addRealm(name, kind, url, instance),
+      note: (realm, text) => this.#note(realm, text),
+      emit: (event) => this.options.onEvent?.(event),
+      realmInfo: (realm) => this.realmInfo(realm),
+      registryChanged: () => this.#registry.schedule(),
+    }
   }
 
   #clock(): string {
@@ -149,7 +162,7 @@ export class DaebugCore {
       if (message.type === 'result') this.jobs.result(realm, instance, message)
       else if (message.type === 'events') this.#background(realm, message.events, message.omitted)
       else if (message.type === 'note') this.#note(realm, message.text)
-      else if (message.type === 'worker') this.#workerStatus(realm, message)
+      else if (message.type === 'worker') applyWorkerReport(this.#workerReports, realm, message)
     }
     return {
       message: (text) => {
@@ -284,81 +297,6 @@ export class DaebugCore {
       time: realm.changedAt,
       realm: this.realmInfo(realm),
     })
-    this.#registry.schedule()
-  }
-
-  /**
-   * What a page reports about the web worker it created (SPEC §3.5). A page speaks only for its
-   * own worker, `<page>-webworker`; anything else is ignored.
-   */
-  #workerStatus(page: RealmRecord, message: RealmWorkerStatus): void {
-    if (page.kind !== 'page' || message.worker !== `${page.name}-webworker`) return
-    const worker = this.realms.get(message.worker)
-    if (worker && worker.kind !== 'worker') return
-    if (message.status === 'unavailable') {
-      this.#note(page, message.text)
-    } else if (message.status === 'failed') {
-      this.#workerFailed(page, worker, message.text)
-    } else if (worker) {
-      // The worker is being terminated: its job is over (a new worker has none of its state, so
-      // the job is not re-run), and the next jobs wait for the new worker's hello instead of
-      // going to the stuck one. The report names the instance, so a new worker that was quicker
-      // than the report keeps its socket.
-      const socket = worker.socket
-      if (socket && (message.instance === undefined || message.instance === worker.instance)) {
-        worker.socket = undefined
-        worker.changedAt = this.options.host.now()
-        try {
-          socket.close()
-        } catch {}
-        this.options.onEvent?.({
-          type: 'realm:disconnected',
-          time: worker.changedAt,
-          realm: this.realmInfo(worker),
-          reason: message.text,
-        })
-        this.#registry.schedule()
-      }
-      this.jobs.abandon(worker, message.text, NOT_RUN_DISCONNECTED)
-      this.#note(worker, message.text)
-    } else {
-      // It never said hello, so it has no log yet: the page's log says what happened.
-      this.#note(page, `${message.worker}: ${message.text}`)
-    }
-  }
-
-  /** The page stopped restarting its worker: the worker shows `failed` until a new one connects. */
-  #workerFailed(page: RealmRecord, known: RealmRecord | undefined, text: string): void {
-    const name = `${page.name}-webworker`
-    const worker = known ?? this.#addRealm(name, 'worker', `worker://${name}`, '')
-    worker.parent = page.name
-    const previous = realmState(worker).state
-    const socket = worker.socket
-    worker.socket = undefined
-    worker.mark = 'failed'
-    worker.changedAt = this.options.host.now()
-    this.jobs.abandon(worker, text, NOT_RUN_DISCONNECTED)
-    try {
-      socket?.close()
-    } catch {}
-    this.#note(worker, text)
-    const time = worker.changedAt
-    if (socket) {
-      this.options.onEvent?.({
-        type: 'realm:disconnected',
-        time,
-        realm: this.realmInfo(worker),
-        reason: text,
-      })
-    } else {
-      this.options.onEvent?.({
-        type: 'realm:state',
-        time,
-        realm: name,
-        state: 'failed',
-        previous,
-      })
-    }
     this.#registry.schedule()
   }
 
