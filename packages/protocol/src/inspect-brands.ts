@@ -48,6 +48,7 @@ const sharedArrayBufferByteLength =
     ? getterOf(SharedArrayBuffer.prototype, 'byteLength')
     : undefined
 const errorStackGetter = getOwnPropertyDescriptor(Error.prototype, 'stack')?.get
+const urlHref = typeof URL === 'function' ? getterOf(URL.prototype, 'href') : undefined
 const errorIsError = (Error as { isError?: (value: unknown) => boolean }).isError
 
 const boxedTypes: ReadonlyArray<readonly [string, (this: unknown) => unknown]> = [
@@ -242,4 +243,10 @@ export function errorStackOf(error: object): unknown {
     return callBuiltin(descriptor.get, error)
   }
   return undefined
+}
+
+/** A URL's `href` (its built-in getter, which runs JavaScript in Node), or `undefined`. */
+export function urlHrefOf(value: object): string | undefined {
+  const href = urlHref && callBuiltin(urlHref, value)
+  return typeof href === 'string' ? href : undefined
 }

@@ -4,6 +4,7 @@
  */
 
 import { mapEntriesOf, setValuesOf, typedArrayInfo } from './inspect-brands.js'
+import { formatGetter } from './inspect-getter.js'
 import type { LayoutState } from './inspect-layout.js'
 import { ownDescriptor, ownEnumerableKeys, readData } from './inspect-reflect.js'
 import { formatNumber, formatOtherPrimitive, formatString, remainingText } from './inspect-text.js'
@@ -13,6 +14,10 @@ export interface InspectContext extends LayoutState {
   depth: number
   maxStringLength: number
   showHidden: boolean
+  /** Whether entries are sorted by their text (`InspectOptions.sorted`). */
+  sorted: boolean
+  /** Whether getters are called (`InspectOptions.getters`). */
+  getters: boolean
   /** See `InspectOptions.cleanStack`. */
   cleanStack?: (stack: string) => string
   /** Formats a nested value (inspect-value.ts's formatValue, passed in to avoid an import cycle). */
@@ -62,11 +67,15 @@ export function isIndexKey(key: PropertyKey): boolean {
   return typeof key === 'string' && arrayIndex.test(key) && Number(key) < 2 ** 32 - 1
 }
 
-/** A property's value text: the value, or `[Getter]`, `[Setter]`, `[Getter/Setter]`. */
+/**
+ * A property's value text: the value, or `[Getter]`, `[Setter]`, `[Getter/Setter]` (with the
+ * getter's value when `ctx.getters`, the getter called on `receiver`).
+ */
 export function formatSlot(
   ctx: InspectContext,
   descriptor: PropertyDescriptor,
   recurseTimes: number,
+  receiver: object,
 ): string {
   if (descriptor.value !== undefined) {
     ctx.indentationLvl += 2
@@ -75,7 +84,10 @@ export function formatSlot(
     return text
   }
   if (descriptor.get !== undefined) {
-    return descriptor.set !== undefined ? '[Getter/Setter]' : '[Getter]'
+    const label = descriptor.set !== undefined ? 'Getter/Setter' : 'Getter'
+    return ctx.getters
+      ? formatGetter(ctx, label, descriptor.get, receiver, recurseTimes)
+      : `[${label}]`
   }
   return descriptor.set !== undefined ? '[Setter]' : 'undefined'
 }
@@ -105,7 +117,7 @@ export function formatArray(
   while (index < length && output.length < limit && !outOfBudget(ctx)) {
     const descriptor = ownDescriptor(value, index)
     if (descriptor) {
-      output.push(formatSlot(ctx, descriptor, recurseTimes))
+      output.push(formatSlot(ctx, descriptor, recurseTimes, value))
       index++
       continue
     }

@@ -1,6 +1,6 @@
 /**
- * Line breaking, as `util.inspect` does it with `breakLength: 80` and `compact: 3` (the rules are
- * listed at the top of inspect.ts).
+ * Line breaking, as `util.inspect` does it for a numeric `compact` (by default `breakLength: 80`
+ * and `compact: 3`; the rules are listed at the top of inspect.ts) and for `compact: false`.
  */
 
 import { displayWidth } from './inspect-text.js'
@@ -11,7 +11,9 @@ export interface LayoutState {
   indentationLvl: number
   /** The nesting level of the object entered most recently. */
   currentDepth: number
+  /** Columns a line may take (`Infinity` for no limit). */
   breakLength: number
+  /** `InspectOptions.compact`, with `false` as 0: below 1, every entry goes on its own line. */
   compact: number
   maxItems: number
 }
@@ -114,8 +116,8 @@ function groupArrayElements(
 }
 
 /**
- * Joins the entries of one object: on one line (`{ a: 1 }`) when that fits, else one entry per
- * line indented by two spaces, with long arrays grouped in columns.
+ * Joins the entries of one object: on one line (`{ a: 1 }`) when that fits and `compact` is at
+ * least 1, else one entry per line indented by two spaces, with long arrays grouped in columns.
  */
 export function reduceToSingleString(
   state: LayoutState,
@@ -128,10 +130,11 @@ export function reduceToSingleString(
 ): string {
   let entries = output
   const count = output.length
-  if (extrasType === kArrayExtrasType && count > 6) {
+  const compact = state.compact >= 1
+  if (compact && extrasType === kArrayExtrasType && count > 6) {
     entries = groupArrayElements(state, output, isNumberAt)
   }
-  if (state.currentDepth - recurseTimes < state.compact && count === entries.length) {
+  if (compact && state.currentDepth - recurseTimes < state.compact && count === entries.length) {
     const start = entries.length + state.indentationLvl + braces[0].length + base.length + 10
     if (isBelowBreakLength(state, entries, start, base)) {
       const joined = entries.join(', ')

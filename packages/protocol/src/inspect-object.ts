@@ -4,7 +4,7 @@
  * formatter writes its entries. Objects with nothing to list come back as finished text.
  */
 
-import { dataViewInfo, dateISOStringOf } from './inspect-brands.js'
+import { dataViewInfo, dateISOStringOf, urlHrefOf } from './inspect-brands.js'
 import {
   type Formatter,
   formatArray,
@@ -24,8 +24,9 @@ import { getBoxedBase, getCtxStyle, getFunctionBase, type Shape } from './inspec
 import { formatNumber, getPrefix } from './inspect-text.js'
 
 /**
- * Arrays and typed arrays longer than this do not list their non-index properties: there is no
- * way to read them without `Object.keys`, which takes ~85 ms on a million elements.
+ * Arrays and typed arrays longer than this (and than `maxItems`) do not list their non-index
+ * properties: there is no way to read them without `Object.keys`, which takes ~85 ms on a
+ * million elements, a cost out of proportion when only `maxItems` elements are shown.
  */
 const maxLengthForExtraKeys = 50_000
 
@@ -44,7 +45,7 @@ function nonIndexKeys(
   length: number,
   isArray: boolean,
 ): PropertyKey[] {
-  if (length > maxLengthForExtraKeys) {
+  if (length > maxLengthForExtraKeys && length > ctx.maxItems) {
     const symbols = ownSymbols(value, ctx.showHidden)
     return ctx.showHidden && isArray ? ['length', ...symbols] : symbols
   }
@@ -224,9 +225,12 @@ export function layoutOf(
       return layout.keys.length === 0 ? layout.base : layout
     }
     default: {
-      const prefix = getCtxStyle(value, constructorName, tag)
-      const layout = braced(prefix)
-      return layout.keys.length === 0 ? `${prefix}{}` : layout
+      // Node prints a URL as its href (without customInspect); reading it calls a getter.
+      const href = ctx.getters && recurseTimes <= ctx.depth ? urlHrefOf(value) : undefined
+      const prefix = href === undefined ? getCtxStyle(value, constructorName, tag) : ''
+      const layout = braced(prefix, emptyFormatter, href)
+      if (layout.keys.length > 0) return layout
+      return href ?? `${prefix}{}`
     }
   }
 }

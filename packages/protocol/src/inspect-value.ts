@@ -5,7 +5,7 @@
 
 import { formatDomNode } from './inspect-dom.js'
 import { formatPrimitive, formatSlot, type InspectContext, outOfBudget } from './inspect-entries.js'
-import { reduceToSingleString } from './inspect-layout.js'
+import { kObjectType, reduceToSingleString } from './inspect-layout.js'
 import { layoutOf } from './inspect-object.js'
 import {
   findDescriptor,
@@ -21,6 +21,8 @@ import { getCtxStyle, internalName, shapeOf } from './inspect-shape.js'
 import { formatKey, remainingText } from './inspect-text.js'
 
 const { getOwnPropertyDescriptor } = Object
+// Captured so that a page that patches Reflect cannot change what `getters: true` reads.
+const { get: getProperty } = Reflect
 
 function isUndetectable(value: unknown): boolean {
   return typeof value === 'undefined' && value !== undefined
@@ -122,13 +124,28 @@ function formatProperty(
     }
     if (!descriptor && text === undefined) {
       const inherited = findDescriptor(value, key)
-      descriptor = { ...(inherited ?? { value: undefined }), enumerable: true }
+      // An inherited `cause` or `errors` is read as a value when getters may run, as Node does.
+      descriptor =
+        ctx.getters && inherited?.get
+          ? { value: getProperty(value, key), enumerable: true }
+          : { ...(inherited ?? { value: undefined }), enumerable: true }
     }
   }
-  text ??= formatSlot(ctx, descriptor!, recurseTimes)
+  text ??= formatSlot(ctx, descriptor!, recurseTimes, value)
   const name = formatKey(key, descriptor?.enumerable !== false)
   ctx.budget -= name.length
   return `${name}: ${text}`
+}
+
+/**
+ * Sorts `output` from `start` on by UTF-16 code units, as `Array.prototype.sort` without a
+ * comparator does (`sorted: true`): all entries of an object, Map or Set, only the non-index
+ * keys of an array.
+ */
+function sortEntries(output: string[], start: number): void {
+  if (output.length - start < 2) return
+  const sorted = output.slice(start).sort()
+  for (let i = 0; i < sorted.length; i++) output[start + i] = sorted[i]!
 }
 
 /** An object's text: picks its kind, then formats its entries and properties. */
@@ -139,7 +156,7 @@ function formatRaw(
   typedArray: boolean,
 ): string {
   const constructorName = getConstructorName(ctx, value, recurseTimes)
-  const rawTag = toStringTagOf(value)
+  const rawTag = ctx.getters ? getProperty(value, Symbol.toStringTag) : toStringTagOf(value)
   let tag = typeof rawTag === 'string' ? rawTag : ''
   if (tag !== '') {
     const own = ownDescriptor(value, Symbol.toStringTag)
@@ -157,23 +174,27 @@ function formatRaw(
   ctx.seen.push(value)
   ctx.currentDepth = depth
   const output = layout.formatter(ctx, value, depth)
-  const { keys, known } = layout
+  const { keys, known, extrasType } = layout
+  const entryCount = output.length
+  let remaining = ''
   for (let i = 0; i < keys.length; i++) {
     if (i >= Math.max(0, ctx.maxItems) || outOfBudget(ctx)) {
-      output.push(remainingText(keys.length - i, 'property', 'properties'))
+      remaining = remainingText(keys.length - i, 'property', 'properties')
       break
     }
     const key = keys[i]!
     const descriptor = known?.has(key) ? { value: known.get(key), enumerable: true } : undefined
     output.push(formatProperty(ctx, value, depth, key, descriptor))
   }
+  if (ctx.sorted) sortEntries(output, extrasType === kObjectType ? 0 : entryCount)
+  if (remaining !== '') output.push(remaining)
   let base = layout.base
   const reference = ctx.circular?.get(value)
   if (reference !== undefined) {
     base = base === '' ? `<ref *${reference}>` : `<ref *${reference}> ${base}`
   }
   ctx.seen.pop()
-  const { braces, extrasType, isNumberAt } = layout
+  const { braces, isNumberAt } = layout
   const result = reduceToSingleString(ctx, output, base, braces, extrasType, depth, isNumberAt)
   const total = (ctx.levelTotals[ctx.indentationLvl] ?? 0) + result.length
   ctx.levelTotals[ctx.indentationLvl] = total

@@ -2,7 +2,8 @@
 import { format as nodeFormat, inspect as nodeInspect } from 'node:util'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { inspect, inspectArgs, losslessJson } from './inspect.js'
+import { type InspectOptions, inspect, inspectArgs, losslessJson } from './inspect.js'
+import { assertValues } from './inspect-assert-values.test-util.js'
 import * as layoutModule from './inspect-layout.js'
 import { mulberry32 } from './seeded-random.test-util.js'
 
@@ -398,6 +399,118 @@ test('600 generated values of mixed kinds preview exactly as util.inspect prints
     const expected = nodeInspect(value, nodeOptions)
     assert.is(inspect(value, { maxLength: Number.POSITIVE_INFINITY }), expected, `value #${i}`)
   }
+})
+
+/** The options of Node's assert messages, as `inspect` takes them and as util.inspect does. */
+function assertOptions(breakLength: number, compact: number | false = false) {
+  const ours: InspectOptions = {
+    depth: 1000,
+    maxItems: Number.POSITIVE_INFINITY,
+    maxStringLength: Number.POSITIVE_INFINITY,
+    maxLength: Number.POSITIVE_INFINITY,
+    compact,
+    sorted: true,
+    getters: true,
+    breakLength,
+  }
+  const node = {
+    compact,
+    customInspect: false,
+    depth: 1000,
+    maxArrayLength: Number.POSITIVE_INFINITY,
+    maxStringLength: Number.POSITIVE_INFINITY,
+    breakLength,
+    sorted: true,
+    getters: true,
+    showHidden: false,
+    showProxy: false,
+  }
+  return { ours, node }
+}
+
+// 80 is what Node 20's assert really uses (it leaves breakLength at util.inspect's default).
+const assertBreakLengths = [128, Number.POSITIVE_INFINITY, 80]
+
+test("with assert's options, every kind of value prints exactly what util.inspect prints", () => {
+  assert.ok(assertValues.length >= 60)
+  for (const breakLength of assertBreakLengths) {
+    const { ours, node } = assertOptions(breakLength)
+    for (const [what, value] of assertValues) {
+      assert.is(inspect(value, ours), nodeInspect(value, node), `${what} (${breakLength})`)
+    }
+  }
+})
+
+test("with assert's options, 300 generated values print exactly what util.inspect prints", () => {
+  const variants: Array<[number, number | false]> = [
+    [128, false],
+    [Number.POSITIVE_INFINITY, false],
+    [80, 1],
+    [Number.POSITIVE_INFINITY, 5],
+  ]
+  for (const [breakLength, compact] of variants) {
+    const { ours, node } = assertOptions(breakLength, compact)
+    const random = mulberry32(20_250_301)
+    for (let i = 0; i < 300; i++) {
+      const value = generate(random, 0)
+      assert.is(inspect(value, ours), nodeInspect(value, node), `value #${i} (${breakLength})`)
+    }
+  }
+})
+
+test('sorted orders keys, Map and Set entries by their text; array items keep their order', () => {
+  const value = {
+    b: new Set(['y', 'x']),
+    a: Object.assign([2, 1], { d: 1, c: 2 }),
+    m: new Map([
+      ['k', 1],
+      ['j', 2],
+    ]),
+  }
+  assert.is(
+    inspect(value, { sorted: true }),
+    "{\n  a: [ 2, 1, c: 2, d: 1 ],\n  b: Set(2) { 'x', 'y' },\n  m: Map(2) { 'j' => 2, 'k' => 1 }\n}",
+  )
+})
+
+test('getters: true shows what each getter returns, or what it threw', () => {
+  const value = {
+    get a() {
+      return 1
+    },
+    get b() {
+      return { c: 2 }
+    },
+    get d() {
+      return 'x'
+    },
+    set d(_: string) {},
+    get e() {
+      throw new Error('denied')
+    },
+    set f(_: number) {},
+  }
+  assert.is(
+    inspect(value, { getters: true }),
+    "{\n  a: [Getter: 1],\n  b: [Getter] { c: 2 },\n  d: [Getter/Setter: 'x'],\n  e: [Getter: <Inspection threw (denied)>],\n  f: [Setter]\n}",
+  )
+  assert.is(
+    inspect(value),
+    '{\n  a: [Getter],\n  b: [Getter],\n  d: [Getter/Setter],\n  e: [Getter],\n  f: [Setter]\n}',
+  )
+})
+
+test('compact: false puts every entry of a non-empty object on its own line', () => {
+  assert.is(
+    inspect({ a: [1], b: {}, c: [] }, { compact: false }),
+    '{\n  a: [\n    1\n  ],\n  b: {},\n  c: []\n}',
+  )
+})
+
+test('a URL prints as URL {} unless getters may run, then as its href like Node', () => {
+  const url = new URL('https://example.com/path')
+  assert.is(inspect(url), 'URL {}')
+  assert.is(inspect({ url }, { getters: true }), '{ url: https://example.com/path }')
 })
 
 test('the deliberate differences from util.inspect print as documented', () => {

@@ -5,16 +5,18 @@
  * workers, Node, Bun and Deno).
  *
  * The text is what Node 20 prints for `util.inspect(value, { depth, maxArrayLength: maxItems,
- * maxStringLength })`. The port is split by job: inspect-value.ts (the recursion, cycles,
- * limits), inspect-shape.ts and inspect-brands.ts (what kind of object a value is),
- * inspect-object.ts (how each kind is written), inspect-entries.ts (collection entries),
- * inspect-error.ts (stacks), inspect-dom.ts (DOM nodes), inspect-text.ts (primitives, keys),
- * inspect-reflect.ts (reads that never run the value's code) and inspect-layout.ts, which holds
- * Node's line breaking with `breakLength: 80` and `compact: 3`:
+ * maxStringLength, breakLength, compact, sorted, getters, customInspect: false })`. The port is
+ * split by job: inspect-options.ts (options and defaults), inspect-value.ts (the recursion,
+ * cycles, limits, sorting), inspect-shape.ts and inspect-brands.ts (what kind of object a value
+ * is), inspect-object.ts (how each kind is written), inspect-entries.ts (collection entries),
+ * inspect-getter.ts (getters, when called), inspect-error.ts (stacks), inspect-dom.ts (DOM
+ * nodes), inspect-text.ts (primitives, keys), inspect-reflect.ts (reads that never run the
+ * value's code) and inspect-layout.ts, which holds Node's line breaking (by default with
+ * `breakLength: 80` and `compact: 3`):
  * - an object's entries go on one line (`{ a: 1, b: [ 1, 2 ] }`) when they fit in 80 columns
  *   (counting the indentation, the prefix and the entry count), none of them holds a line break,
  *   and the object's most recently entered descendant is fewer than 3 levels deeper; otherwise
- *   one entry per line, indented by two spaces per level;
+ *   one entry per line, indented by two spaces per level (always, with `compact: false`);
  * - arrays and typed arrays with more than 6 entries are grouped into aligned columns (about as
  *   many columns as make a square block, at most 15 and at most 80 columns wide; numbers are
  *   right-aligned, other entries left-aligned) when the longest entry is short enough;
@@ -28,13 +30,15 @@
  *   them); WeakMap/WeakSet entries are `<items unknown>` even when showing hidden properties;
  * - a Proxy is previewed through its traps (Node shows the target without calling any trap); a
  *   trap that throws yields `<Inspection threw (message)>` in place of what it hid;
- * - getters are never called: not a `Symbol.toStringTag` getter (`Foo {}`, Node: `Foo [tag] {}`),
- *   not an error's `stack` getter (`[Error: message]`), not a `[util.inspect.custom]` method (so
- *   a Buffer prints as `Buffer(3) [Uint8Array] [ 1, 2, 3 ]` and a URL as `URL {}`); only host
- *   getters run (typed-array lengths, Firefox's `stack`, DOM properties), so DOM nodes of a DOM
- *   written in JavaScript (jsdom) print as class instances, as Node prints them;
+ * - getters are not called unless `getters: true`: not a `Symbol.toStringTag` getter (`Foo {}`,
+ *   Node: `Foo [tag] {}`); never an error's `stack`, `name` or `message` getter written in
+ *   JavaScript (`[Error: message]`), nor a `[util.inspect.custom]` method (as with Node's
+ *   `customInspect: false`: a Buffer prints as `Buffer(3) [Uint8Array] [ 1, 2, 3 ]`, a URL as
+ *   `URL {}`); host getters run (typed-array lengths, Firefox's `stack`, DOM properties), so DOM
+ *   nodes of a DOM written in JavaScript (jsdom) print as class instances, as Node prints them;
  * - objects list at most `maxItems` properties (`... 5 more properties`); Node lists all;
- * - arrays and typed arrays longer than 50,000 elements do not list their non-index properties;
+ * - arrays and typed arrays longer than 50,000 elements and than `maxItems` do not list their
+ *   non-index properties;
  * - once the preview is sure to pass `maxLength` (or the work passes about twice `maxLength`),
  *   the objects still to do print as `[Object]`-style placeholders and the cut note says
  *   `more than N characters cut`;
@@ -44,82 +48,13 @@
  *   stacks get the `Name: message` line they lack.
  */
 
-import type { InspectContext } from './inspect-entries.js'
+import { createContext, cutToLength, type InspectOptions, maxLengthOf } from './inspect-options.js'
 import { isNativeFunction, readData, symbolText, thrownMessage } from './inspect-reflect.js'
 import { formatNumber } from './inspect-text.js'
 import { formatValue } from './inspect-value.js'
 
 export { losslessJson } from './inspect-json.js'
-
-/** Limits of a preview (SPEC §3.2 defaults: depth 6, 100 items, 10,000 chars, 64 KiB). */
-export interface InspectOptions {
-  /** Nesting levels shown; deeper objects print as `[Object]`, `[Array]`, `[Foo]` (default 6). */
-  depth?: number
-  /** Entries shown per array, typed array, Map, Set, buffer and object (default 100). */
-  maxItems?: number
-  /** Characters shown per string (default 10,000). */
-  maxStringLength?: number
-  /** Characters in the whole preview, the final cut note included (default 65,536). */
-  maxLength?: number
-  /**
-   * Rewrites an error's stack before it is shown (the page client drops its own frames with it).
-   * A throw is ignored: the stack is shown as it is.
-   */
-  cleanStack?: (stack: string) => string
-}
-
-const defaults = { depth: 6, maxItems: 100, maxStringLength: 10_000, maxLength: 65_536 }
-
-function numberOption(value: unknown, fallback: number): number {
-  return typeof value === 'number' && !Number.isNaN(value) ? value : fallback
-}
-
-function maxLengthOf(options: InspectOptions): number {
-  return Math.max(0, numberOption(options.maxLength, defaults.maxLength))
-}
-
-function createContext(options: InspectOptions, showHidden = false): InspectContext {
-  const maxLength = maxLengthOf(options)
-  return {
-    depth: numberOption(options.depth, defaults.depth),
-    maxItems: Math.max(0, numberOption(options.maxItems, defaults.maxItems)),
-    maxStringLength: Math.max(0, numberOption(options.maxStringLength, defaults.maxStringLength)),
-    breakLength: 80,
-    compact: 3,
-    showHidden,
-    ...(options.cleanStack ? { cleanStack: options.cleanStack } : {}),
-    format: formatValue,
-    indentationLvl: 0,
-    currentDepth: 0,
-    seen: [],
-    circular: undefined,
-    budget: Math.max(2 * Math.min(maxLength, 2 ** 26), 10_000),
-    levelTotals: [],
-    maxLength,
-    exhausted: false,
-  }
-}
-
-function withSeparators(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-}
-
-/** Cuts `text` to `maxLength` characters, the last line saying how many were cut. */
-function cutToLength(text: string, maxLength: number, exhausted: boolean): string {
-  if (text.length <= maxLength) return text
-  let keep = maxLength
-  let note = ''
-  for (;;) {
-    const count = withSeparators(text.length - keep)
-    note = exhausted ? `… (more than ${count} characters cut)` : `… (${count} more characters cut)`
-    let next = Math.max(0, maxLength - note.length - 1)
-    const code = text.charCodeAt(next - 1)
-    if (code >= 0xd800 && code <= 0xdbff) next--
-    if (next >= keep) break
-    keep = next
-  }
-  return keep === 0 ? note : `${text.slice(0, keep)}\n${note}`
-}
+export type { InspectOptions } from './inspect-options.js'
 
 interface Preview {
   text: string
@@ -137,11 +72,13 @@ function preview(value: unknown, options: InspectOptions, showHidden = false): P
 
 /**
  * A readable preview of any value, like Node's `util.inspect` with SPEC §3.2's limits. Never
- * throws, never calls getters, and stops early on huge values.
+ * throws, calls no getter unless `getters: true`, and stops early on huge values.
  *
  * @example
  * inspect(new Map([['a', 1]])) // "Map(1) { 'a' => 1 }"
  * inspect([1, , 3]) // '[ 1, <1 empty item>, 3 ]'
+ * // The options of Node's assert messages:
+ * inspect({ b: [1], a: 2 }, { compact: false, sorted: true, getters: true }) // '{\n  a: 2,\n  b: [\n    1\n  ]\n}'
  */
 export function inspect(value: unknown, options: InspectOptions = {}): string {
   try {
