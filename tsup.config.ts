@@ -14,7 +14,9 @@ function sourceEntries(exportsMap: Record<string, ExportEntry>): Record<string, 
     if (typeof target !== 'object') continue
     const source = target['@daebug/source']
     if (typeof source !== 'string') continue
-    entries[basename(source).replace(/\.ts$/, '')] = source
+    // Named for the built file the export points at (`./dist/reporters.js` → `reporters`).
+    const built = typeof target.default === 'string' ? target.default : source
+    entries[built.replace(/^\.\/dist\//, '').replace(/\.(ts|js)$/, '')] = source
   }
   return entries
 }

@@ -59,6 +59,25 @@ async function until<T>(check: () => T | undefined | false, ms = 2000): Promise<
   }
 }
 
+test('a realm that says hello while the server stops is let go, not welcomed', async () => {
+  const { core } = await setup()
+  await core.close()
+  const late = fakeSocket()
+  core.connect(late).message(
+    JSON.stringify({
+      type: 'hello',
+      name: 'late',
+      instance: 'x',
+      kind: 'worker',
+      url: 'worker://late',
+    }),
+  )
+  await new Promise((done) => setTimeout(done, 20))
+  assert.ok(late.closed)
+  assert.equal(late.sent, [])
+  assert.not.ok(core.realms.has('late'))
+})
+
 test('a connecting realm is welcomed, gets its log, and appears in the registry', async () => {
   const { host, socket, core } = await setup()
   assert.equal(socket.sent[0], {

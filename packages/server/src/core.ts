@@ -152,6 +152,13 @@ export class DaebugCore {
     let realm: RealmRecord | undefined
     let instance = ''
     const onMessage = async (message: RealmToServerMessage): Promise<void> => {
+      if (this.#closed) {
+        // A realm that connects while the server stops (a page's new worker) is let go at once.
+        try {
+          socket.close()
+        } catch {}
+        return
+      }
       if (message.type === 'hello') {
         instance = message.instance
         realm = await this.#hello(socket, message)

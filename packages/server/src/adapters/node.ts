@@ -234,7 +234,7 @@ export interface NodeServing {
 
 /** Prepares a Hono app for serving on Node; routes that upgrade must use `upgradeWebSocket`. */
 export function nodeServing(app: Hono): NodeServing {
-  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app })
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   return {
     upgradeWebSocket,
     listen(port, hostname) {
@@ -253,6 +253,9 @@ export function nodeServing(app: Hono): NodeServing {
             port: typeof address === 'object' && address ? address.port : port,
             close: () =>
               new Promise<void>((done) => {
+                // Upgraded sockets are no longer the HTTP server's: one a realm opened while the
+                // server was stopping would keep the process alive.
+                for (const client of wss.clients) client.terminate()
                 server.closeAllConnections?.()
                 server.close(() => done())
               }),
