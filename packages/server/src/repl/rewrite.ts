@@ -98,9 +98,16 @@ function syntaxError(message: string, line: number, column: number): Rewritten {
   }
 }
 
-function parseProgram(code: string): AnyNode | { message: string; line: number; column: number } {
+/** Parses the code; `lineCommentEnds` collects where each `//` comment ends. */
+function parseProgram(
+  code: string,
+  lineCommentEnds: number[] = [],
+): AnyNode | { message: string; line: number; column: number } {
   try {
-    return parse(code, PARSE_OPTIONS) as AnyNode
+    return parse(code, {
+      ...PARSE_OPTIONS,
+      onComment: (block, _text, _start, end) => block || lineCommentEnds.push(end),
+    }) as AnyNode
   } catch (error) {
     const { message, loc } = error as { message: string; loc?: { line: number; column: number } }
     return {
@@ -250,15 +257,6 @@ class Rewriter {
   }
 }
 
-function lineComments(code: string): { end: number }[] {
-  const comments: { end: number }[] = []
-  parse(code, {
-    ...PARSE_OPTIONS,
-    onComment: (block, _text, _start, end) => block || comments.push({ end }),
-  })
-  return comments
-}
-
 function applyEdits(code: string, edits: Edit[]): string {
   // Later edits first; at one position, the one added first ends up first.
   const ordered = edits.map((edit, index) => ({ edit, index }))
@@ -291,7 +289,8 @@ function unsupportedExport(program: AnyNode): AnyNode | undefined {
  */
 export function rewriteForRepl(code: string, options: RewriteOptions = {}): Rewritten {
   const source = asObjectLiteral(code) ?? code
-  const parsed = parseProgram(source)
+  const lineCommentEnds: number[] = []
+  const parsed = parseProgram(source, lineCommentEnds)
   if (!('type' in parsed)) return syntaxError(parsed.message, parsed.line, parsed.column)
   const program = parsed
   const exported = unsupportedExport(program)
@@ -315,8 +314,7 @@ export function rewriteForRepl(code: string, options: RewriteOptions = {}): Rewr
     const start = last.expression.start
     const lineStart = source.lastIndexOf('\n', start - 1) + 1
     const alone =
-      source.slice(lineStart, start).trim() === '' &&
-      !lineComments(source).some((comment) => comment.end === lineStart - 1)
+      source.slice(lineStart, start).trim() === '' && !lineCommentEnds.includes(lineStart - 1)
     if (alone && lineStart === 0) returnFirst = ' return ('
     else {
       const at = alone ? lineStart - 1 : start
