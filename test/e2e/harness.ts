@@ -220,22 +220,28 @@ export interface Session {
   realm: string
 }
 
+/** A served root and a launched browser, with no page open yet. */
+export interface Served {
+  root: string
+  server: ServerProcess
+  browser: Browser
+}
+
 /**
- * Runs `body` against a fresh root served by the real CLI, with one headless Chromium page open on
- * it; cleans everything up afterwards, and adds the server's stderr to a failure.
+ * Runs `body` against a fresh root (with `files`) served by the real CLI (with `args`) and a
+ * launched headless Chromium; cleans everything up afterwards, and adds the server's stderr to a
+ * failure.
  */
-export async function withSession(
-  body: (session: Session) => Promise<void>,
-  args: string[] = [],
+export async function withServer(
+  files: Record<string, string>,
+  args: string[],
+  body: (served: Served) => Promise<void>,
 ): Promise<void> {
-  const root = await makeRoot()
+  const root = await makeRoot(files)
   const server = await startServer(root, args)
   const browser = await launchBrowser()
   try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
-    await body({ root, server, browser, page, realm })
+    await body({ root, server, browser })
   } catch (error) {
     const stderr = server.stderr.length
       ? `\n--- server stderr ---\n${server.stderr.join('\n')}`
@@ -246,4 +252,17 @@ export async function withSession(
     await server.stop()
     await removeRoot(root)
   }
+}
+
+/** As {@link withServer}, with one page open on the server and connected as a realm. */
+export function withSession(
+  body: (session: Session) => Promise<void>,
+  args: string[] = [],
+): Promise<void> {
+  return withServer({}, args, async ({ root, server, browser }) => {
+    const page = await browser.newPage()
+    await page.goto(server.url)
+    const [realm] = (await waitForRealms(root)) as [string]
+    await body({ root, server, browser, page, realm })
+  })
 }

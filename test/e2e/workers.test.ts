@@ -3,15 +3,12 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
   appendToLog,
-  launchBrowser,
   logOf,
-  makeRoot,
   readRootFile,
-  removeRoot,
-  startServer,
   waitFor,
   waitForLog,
   waitForRealms,
+  withServer,
   withSession,
 } from './harness.js'
 
@@ -82,35 +79,29 @@ test('a loop in the worker leaves the page answering; the worker restarts and th
   }))
 
 test('a page whose CSP forbids workers is a page realm, and its log says why it has no worker', async () => {
-  const root = await makeRoot({
-    'index.html':
-      '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="worker-src \'none\'"><title>CSP</title></head><body>csp</body></html>',
-  })
-  const server = await startServer(root)
-  const browser = await launchBrowser()
-  try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
-    await waitForLog(
-      root,
-      realm,
-      "No web worker realm: the page's Content-Security-Policy blocks it (worker-src).",
-    )
-    await appendToLog(root, realm, '```js\ndocument.body.textContent\n```\n')
-    await waitForLog(root, realm, '```JSON\n"csp"\n```')
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
+  await withServer(
+    {
+      'index.html':
+        '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="worker-src \'none\'"><title>CSP</title></head><body>csp</body></html>',
+    },
+    [],
+    async ({ root, server, browser }) => {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const [realm] = (await waitForRealms(root)) as [string]
+      await waitForLog(
+        root,
+        realm,
+        "No web worker realm: the page's Content-Security-Policy blocks it (worker-src).",
+      )
+      await appendToLog(root, realm, '```js\ndocument.body.textContent\n```\n')
+      await waitForLog(root, realm, '```JSON\n"csp"\n```')
+    },
+  )
 })
 
 test('a worker that crashes 11 times in a row is marked failed and not restarted again', async () => {
-  const root = await makeRoot()
-  const server = await startServer(root)
-  const browser = await launchBrowser()
-  try {
+  await withServer({}, [], async ({ root, server, browser }) => {
     const page = await browser.newPage()
     let loads = 0
     // Every start of the worker fails: its script cannot be loaded.
@@ -137,42 +128,39 @@ test('a worker that crashes 11 times in a row is marked failed and not restarted
     await page.clock.runFor(30 * 60_000)
     await new Promise((done) => setTimeout(done, 500))
     assert.is(loads, 11, 'the first start and 10 restarts, no more')
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
+  })
 })
 
 test("the worker's imports resolve against its page and through the page's import map", async () => {
-  const root = await makeRoot({
-    'index.html':
-      '<!doctype html><html><head><script type="importmap">{"imports":{"counter":"/lib/counter.js"}}</script></head><body>map</body></html>',
-    'lib/counter.js': 'export const createCounter = (step) => ({ value: 0, step })\n',
-  })
-  const server = await startServer(root)
-  const browser = await launchBrowser()
-  try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    const [realm] = (await waitForRealms(root)) as [string]
-    const worker = await workerOf(root, realm)
-    await appendToLog(root, worker, "```js\nimport { createCounter } from 'counter'\n```\n")
-    await appendToLog(root, worker, '```js\ncreateCounter(3).step\n```\n')
-    await waitForLog(root, worker, '```JSON\n3\n```')
-    await appendToLog(
-      root,
-      worker,
-      "```js\n(await import('./lib/counter.js')).createCounter(4).step\n```\n",
-    )
-    await waitForLog(root, worker, '```JSON\n4\n```')
-    await appendToLog(root, realm, "```js\n(await import('counter')).createCounter(5).step\n```\n")
-    await waitForLog(root, realm, '```JSON\n5\n```')
-  } finally {
-    await browser.close()
-    await server.stop()
-    await removeRoot(root)
-  }
+  await withServer(
+    {
+      'index.html':
+        '<!doctype html><html><head><script type="importmap">{"imports":{"counter":"/lib/counter.js"}}</script></head><body>map</body></html>',
+      'lib/counter.js': 'export const createCounter = (step) => ({ value: 0, step })\n',
+    },
+    [],
+    async ({ root, server, browser }) => {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const [realm] = (await waitForRealms(root)) as [string]
+      const worker = await workerOf(root, realm)
+      await appendToLog(root, worker, "```js\nimport { createCounter } from 'counter'\n```\n")
+      await appendToLog(root, worker, '```js\ncreateCounter(3).step\n```\n')
+      await waitForLog(root, worker, '```JSON\n3\n```')
+      await appendToLog(
+        root,
+        worker,
+        "```js\n(await import('./lib/counter.js')).createCounter(4).step\n```\n",
+      )
+      await waitForLog(root, worker, '```JSON\n4\n```')
+      await appendToLog(
+        root,
+        realm,
+        "```js\n(await import('counter')).createCounter(5).step\n```\n",
+      )
+      await waitForLog(root, realm, '```JSON\n5\n```')
+    },
+  )
 })
 
 for (const [how, files, args] of [
@@ -187,10 +175,7 @@ for (const [how, files, args] of [
   ],
 ] as const) {
   test(`${how} gives a page no worker`, async () => {
-    const root = await makeRoot(files)
-    const server = await startServer(root, [...args])
-    const browser = await launchBrowser()
-    try {
+    await withServer(files, [...args], async ({ root, server, browser }) => {
       const page = await browser.newPage()
       await page.goto(server.url)
       const [realm] = (await waitForRealms(root)) as [string]
@@ -199,11 +184,7 @@ for (const [how, files, args] of [
       await new Promise((done) => setTimeout(done, 1000))
       const names = parseRegistry(await readRootFile(root, 'daebug.md')).realms.map((r) => r.name)
       assert.equal(names, [realm])
-    } finally {
-      await browser.close()
-      await server.stop()
-      await removeRoot(root)
-    }
+    })
   })
 }
 
