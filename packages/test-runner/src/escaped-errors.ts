@@ -1,11 +1,12 @@
 /**
- * Errors that escape the tests (uncaught exceptions, unhandled rejections) fail the test that is
- * running, as node:test does; errors the runner made for a test (a `done` called again later) go
+ * Errors that escape the tests (uncaught exceptions, unhandled rejections) fail the test they
+ * came from, as node:test does; errors the runner made for a test (a `done` called again later) go
  * to that test. With no test to fail they become a diagnostic of the file's root, and the run
  * (and, on its own, the process) fails.
  */
 
 import { inspect } from '@daebug/protocol'
+import { ownerOfRunningCode, tracksAsyncOwners } from './async-owners.js'
 import { Hook } from './hooks.js'
 import { type EscapedErrorEvent, setExitCode, workingDirectory } from './host.js'
 import { innermostRunning } from './registration-scope.js'
@@ -57,26 +58,33 @@ export function reportEscapedError(
 }
 
 /**
- * Fails the test the error belongs to, or else the innermost running test (`failureType`
- * `uncaughtException` or `unhandledRejection`), and stops waiting for it; with no such test,
- * reports the error with {@link reportEscapedError}.
+ * Fails the test the error belongs to: the one that made it (a `done` called again later), or
+ * the one whose code or async resource it came from (async-owners.ts), else, where resources
+ * cannot be followed, the innermost running test (`failureType` `uncaughtException` or
+ * `unhandledRejection`), and stops waiting for it. When that test has ended, or no test owns the
+ * error, it is reported with {@link reportEscapedError}, as node:test does.
  */
 export function attributeEscapedError(
   root: RootTest,
   error: unknown,
   event: EscapedErrorEvent,
 ): void {
-  const owner = typeof error === 'object' && error !== null ? errorOwners.get(error) : undefined
-  if (owner instanceof Test || owner instanceof Hook) {
-    if (owner instanceof Test && !owner.ended) {
+  const made = typeof error === 'object' && error !== null ? errorOwners.get(error) : undefined
+  const owner = made ?? ownerOfRunningCode()
+  if (owner instanceof Test) {
+    if (owner.ended) reportEscapedError(owner.root, error, event, owner)
+    else {
       owner.fail(new TestFailureError(error, event))
       owner.abort()
-    } else {
-      reportEscapedError(owner instanceof Test ? owner.root : root, error, event, owner)
     }
     return
   }
-  const test = innermostRunning()
+  const runningHook = owner instanceof Hook && owner.startTime > owner.endTime
+  if (owner instanceof Hook && !runningHook) {
+    reportEscapedError(root, error, event, owner)
+    return
+  }
+  const test = owner === undefined && tracksAsyncOwners() ? undefined : innermostRunning()
   if (test !== undefined && !test.ended) {
     test.fail(new TestFailureError(error, event))
     test.abort()

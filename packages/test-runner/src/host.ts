@@ -14,6 +14,9 @@ export interface HostProcess {
   cwd?(): string
   platform?: string
   versions?: { node?: string }
+  stdout?: { write?(text: string): unknown }
+  stderr?: { write?(text: string): unknown }
+  getBuiltinModule?(id: string): unknown
 }
 
 interface HostGlobal {
@@ -77,16 +80,27 @@ export function setExitCode(code: number): void {
   if (process !== undefined) process.exitCode = code
 }
 
-/** Node's `--test-only`, `--test-name-pattern` and `--test-skip-pattern` from `execArgv`. */
+/**
+ * Node's `--test-only`, `--test-name-pattern`, `--test-skip-pattern`, `--test-reporter` and
+ * `--test-reporter-destination` from `execArgv`.
+ */
 export interface CommandLineFlags {
   only: boolean
   namePatterns: string[]
   skipPatterns: string[]
+  reporters: string[]
+  destinations: string[]
 }
 
 /** The test flags given to the process, as Node reads them when a file runs on its own. */
 export function commandLineFlags(): CommandLineFlags {
-  const flags: CommandLineFlags = { only: false, namePatterns: [], skipPatterns: [] }
+  const flags: CommandLineFlags = {
+    only: false,
+    namePatterns: [],
+    skipPatterns: [],
+    reporters: [],
+    destinations: [],
+  }
   const args = hostProcess()?.execArgv ?? []
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!
@@ -94,6 +108,8 @@ export function commandLineFlags(): CommandLineFlags {
     for (const [name, list] of [
       ['--test-name-pattern', flags.namePatterns],
       ['--test-skip-pattern', flags.skipPatterns],
+      ['--test-reporter', flags.reporters],
+      ['--test-reporter-destination', flags.destinations],
     ] as const) {
       if (arg === name && index + 1 < args.length) list.push(args[++index]!)
       else if (arg.startsWith(`${name}=`)) list.push(arg.slice(name.length + 1))

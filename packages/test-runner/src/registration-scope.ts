@@ -5,6 +5,7 @@
  * else the root of the file being loaded (or of the standalone run).
  */
 
+import { enterCode, leaveCode } from './async-owners.js'
 import { standaloneRoot } from './standalone.js'
 import type { Test } from './test-node.js'
 
@@ -24,9 +25,11 @@ export function withSuiteBuilding<T>(suite: Test, build: () => T): T {
     armedBuilds.add(suite)
   })
   building.push(suite)
+  const previous = enterCode(suite)
   try {
     return build()
   } finally {
+    leaveCode(previous)
     building.pop()
   }
 }

@@ -8,12 +8,18 @@ import type { TestCounts } from '@daebug/protocol'
 import type { RootTest } from './root-test.js'
 import type { RunState } from './run-state.js'
 
+/** Emits the diagnostics a file's root has collected so far. */
+export function emitFileDiagnostics(root: RootTest): void {
+  for (const message of root.diagnostics ?? []) {
+    root.state.emit('test:diagnostic', { nesting: 0, message })
+  }
+  root.diagnostics = null
+}
+
 /** Emits a file's diagnostics and its summary (with its `file`). */
 export function emitFileEnd(root: RootTest): void {
   const { state } = root
-  for (const message of root.diagnostics ?? []) {
-    state.emit('test:diagnostic', { nesting: 0, message })
-  }
+  emitFileDiagnostics(root)
   state.emit('test:summary', {
     success: root.success,
     counts: { ...root.counts },

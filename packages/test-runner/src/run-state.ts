@@ -49,6 +49,8 @@ export class RunState {
   setsExitCode = false
   /** Top-level tests created so far in earlier files: the next file numbers its tests after them. */
   topLevelCreated = 0
+  /** Files begun so far: a file's own failure is numbered with its index, as node --test does. */
+  filesBegun = 0
   readonly startTime: number = performance.now()
 
   constructor(stream: TestsStream, filters: RunFilters) {

@@ -5,13 +5,14 @@
  */
 
 import { checkAbortSignal, checkObject, invalidArgType } from './argument-errors.js'
+import { trackAsyncOwners } from './async-owners.js'
 import { attributeEscapedError } from './escaped-errors.js'
 import { catchEscapedErrors, onEventLoopEmpty, realmDefaultTimeout } from './host.js'
 import { fileForReport } from './location.js'
 import { readPatterns } from './name-patterns.js'
 import { runningTests, setFileRoot } from './registration-scope.js'
 import { RootTest } from './root-test.js'
-import { emitFileEnd, emitRunEnd } from './run-end.js'
+import { emitFileDiagnostics, emitFileEnd, emitRunEnd } from './run-end.js'
 import { type RunFilters, RunState } from './run-state.js'
 import { EVENT_LOOP_EMPTY } from './standalone.js'
 import { abortErrorFor } from './test-failure.js'
@@ -65,6 +66,15 @@ export function readRunFilters(options: RunOptions): RunFilters {
   }
 }
 
+/** The test node --test reports for a file itself: it is numbered with the file's index. */
+class FileTest extends Test {
+  readonly fileIndex: number = this.state.filesBegun
+
+  override get reportedNumber(): number {
+    return this.fileIndex
+  }
+}
+
 function addFilePlaceholder(root: RootTest, file: string, failure?: { error: unknown }): void {
   const fn =
     failure === undefined
@@ -72,7 +82,7 @@ function addFilePlaceholder(root: RootTest, file: string, failure?: { error: unk
       : () => {
           throw failure.error
         }
-  const test = root.createSubtest(Test, {
+  const test = root.createSubtest(FileTest, {
     name: file,
     options: {},
     fn,
@@ -95,6 +105,7 @@ async function runFile(
   const url = testFileUrl(file)
   const name = fileForReport(url)
   const root = new RootTest(state, name)
+  state.filesBegun++
   root.startsAfterLoad = true
   current.root = root
   setFileRoot(root)
@@ -112,8 +123,9 @@ async function runFile(
   }
   await root.whenIdle()
   // Errors that escaped after the file's tests ended fail the file when no top-level test did,
-  // as its process's exit code fails it under node --test.
+  // as its process's exit code fails it under node --test, after the process's diagnostics.
   if (root.escapedErrors.length > 0 && !root.topLevelFailed) {
+    emitFileDiagnostics(root)
     addFilePlaceholder(root, name, { error: root.escapedErrors[0] })
     await root.whenIdle()
   }
@@ -124,6 +136,7 @@ async function execute(stream: TestsStream, state: RunState, options: RunOptions
   const env = defaultEnvironment(options.env)
   const current: CurrentFile = { root: undefined }
   const diagnostics: string[] = []
+  trackAsyncOwners()
   const stopCatching = catchEscapedErrors((error, event) => {
     if (current.root !== undefined) attributeEscapedError(current.root, error, event)
     else diagnostics.push(`Error: ${String(error)}`)

@@ -1,93 +1,180 @@
 /**
- * The report a standalone test file prints to the console: a small version of node's `spec`
- * reporter (no colours), kept in this one file so the reporters package can replace it.
+ * Where a standalone file's report goes (SPEC §5.5). By default the spec reporter prints to the
+ * console (in Node and Bun to stdout). In Node and Bun the report honours `--test-reporter` and
+ * `--test-reporter-destination` as `node file.mjs` with node:test does: several reporters, each
+ * with its destination (`stdout`, `stderr` or a file path); a name that is not a built-in
+ * reporter is a module whose default export is an async generator over the events.
  */
 
-import type { TestFailData, TestResultData, TestStartData } from '@daebug/protocol'
-import { inspect } from '@daebug/protocol'
-import { workingDirectory } from './host.js'
-import type { TestsStream } from './tests-stream.js'
+import { TEST_EVENT_TYPES, type TestEvent } from '@daebug/protocol'
+import { baseUrl, type CommandLineFlags, type HostProcess, hostProcess } from './host.js'
+import type { ReporterOptions } from './reporters/reporter.js'
+import { createLineReporter, createReporter, isReporterName } from './reporters/reporters.js'
+import { TestsStream } from './tests-stream.js'
 
-const indent = (nesting: number): string => '  '.repeat(nesting)
-
-function relativePath(file: string): string {
-  const cwd = workingDirectory()
-  return cwd !== undefined && file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file
+interface Output {
+  write(text: string): void
+  end(): void
 }
 
-function formatError(error: unknown, pad: string): string {
-  if (error === undefined || error === null) return ''
-  const shown =
-    (error as { code?: unknown }).code === 'ERR_TEST_FAILURE' ? (error as Error).cause : error
-  const text = inspect(shown, { breakLength: Number.POSITIVE_INFINITY })
-  return `\n${pad}  ${text.split(/\r?\n/).join(`\n${pad}  `)}\n`
-}
+const FLUSH_AT = 64 * 1024
 
-function title(data: TestResultData): string {
-  const duration = data.details.duration_ms ? ` (${data.details.duration_ms}ms)` : ''
-  let text = `${data.name}${duration}`
-  const { skip, todo } = data
-  if (skip !== undefined)
-    text += ` # ${typeof skip === 'string' && skip.length > 0 ? skip : 'SKIP'}`
-  else if (todo !== undefined)
-    text += ` # ${typeof todo === 'string' && todo.length > 0 ? todo : 'TODO'}`
-  return text
-}
-
-function line(
-  type: 'test:pass' | 'test:fail',
-  data: TestResultData,
-  hasChildren: boolean,
-  pad = indent(data.nesting),
-): string {
-  const symbol = data.skip !== undefined ? '﹣ ' : type === 'test:pass' ? '✔ ' : '✖ '
-  const error = formatError(data.details.error, pad)
-  const shownError =
-    hasChildren && (error === '' || data.details.error?.failureType === 'subtestsFailed')
-      ? ''
-      : hasChildren
-        ? `\n${error}`
-        : error
-  return `${pad}${symbol}${title(data)}${shownError}`
-}
-
-/** Prints the stream's results to the console as they come, and the failures again at the end. */
-export function reportToConsole(
-  stream: TestsStream,
-  print: (text: string) => void = console.log,
-): void {
-  const started: TestStartData[] = []
-  const announced: TestStartData[] = []
-  const failures: TestFailData[] = []
-  const onResult = (type: 'test:pass' | 'test:fail', data: TestResultData): void => {
-    started.shift()
-    let prefix = ''
-    while (started.length > 0) {
-      const parent = started.pop()!
-      announced.unshift(parent)
-      prefix += `${indent(parent.nesting)}▶ ${parent.name}\n`
-    }
-    const first = announced[0]
-    const hasChildren = first?.nesting === data.nesting && first.name === data.name
-    if (hasChildren) announced.shift()
-    print(`${prefix}${line(type, data, hasChildren)}`)
+// One write per task instead of one per event: a run of 10,000 tests would otherwise spend
+// most of its time in `write` system calls (stdout to a file or pipe is synchronous in Node).
+function batched(write: (text: string) => unknown): Output {
+  let pending = ''
+  let scheduled = false
+  const flush = (): void => {
+    scheduled = false
+    if (pending === '') return
+    const text = pending
+    pending = ''
+    write(text)
   }
-  stream.on('test:start', (data) => started.unshift(data))
-  stream.on('test:pass', (data) => onResult('test:pass', data))
-  stream.on('test:fail', (data) => {
-    if (data.details.error.failureType !== 'subtestsFailed') failures.push(data)
-    onResult('test:fail', data)
-  })
-  stream.on('test:diagnostic', (data) => print(`${indent(data.nesting)}ℹ ${data.message}`))
-  stream.on('test:summary', (data) => {
-    if (data.file !== undefined || failures.length === 0) return
-    const lines = ['\n✖ failing tests:\n']
-    for (const failure of failures) {
-      if (failure.file) {
-        lines.push(`test at ${relativePath(failure.file)}:${failure.line}:${failure.column}`)
+  return {
+    write(text) {
+      if (text === '') return
+      pending += text
+      if (pending.length >= FLUSH_AT) flush()
+      else if (!scheduled) {
+        scheduled = true
+        setTimeout(flush, 0)
       }
-      lines.push(line('test:fail', failure, false, ''))
-    }
-    print(lines.join('\n').replace(/\n$/, ''))
+    },
+    end: flush,
+  }
+}
+
+interface FileSystem {
+  openSync(path: string, flags: string): number
+  writeSync(fd: number, text: string): number
+  closeSync(fd: number): void
+}
+
+function fileOutput(process: HostProcess, path: string): Output {
+  const fs = process.getBuiltinModule?.('node:fs') as FileSystem | undefined
+  if (fs === undefined) {
+    throw new Error(
+      `--test-reporter-destination=${path}: writing a report to a file needs process.getBuiltinModule (Node 20.16 or later); use stdout or stderr`,
+    )
+  }
+  const fd = fs.openSync(path, 'w')
+  const output = batched((text) => fs.writeSync(fd, text))
+  return {
+    write: output.write,
+    end() {
+      output.end()
+      fs.closeSync(fd)
+    },
+  }
+}
+
+function processOutput(process: HostProcess, destination: string): Output {
+  if (destination === 'stdout' || destination === 'stderr') {
+    const stream = process[destination]
+    if (typeof stream?.write === 'function') return batched((text) => stream.write!(text))
+    throw new Error(
+      `--test-reporter-destination=${destination}: this runtime has no process.${destination}`,
+    )
+  }
+  return fileOutput(process, destination)
+}
+
+function invalidReporterFlags(reporters: string[], destinations: string[]): TypeError {
+  const error = new TypeError(
+    `The number of --test-reporter flags (${reporters.length}: ${reporters.join(', ')}) must match the number of --test-reporter-destination flags (${destinations.length}); give one destination per reporter, or a single reporter alone (it writes to stdout)`,
+  )
+  ;(error as { code?: string }).code = 'ERR_INVALID_ARG_VALUE'
+  return error
+}
+
+/** The reporters and their destinations, paired as Node pairs them (SPEC §5.5). */
+export function reporterPairs(flags: CommandLineFlags): Array<[string, string]> {
+  const { reporters, destinations } = flags
+  if (reporters.length === 0 && destinations.length === 0) return [['spec', 'stdout']]
+  if (reporters.length === 1 && destinations.length === 0) return [[reporters[0]!, 'stdout']]
+  if (reporters.length !== destinations.length) throw invalidReporterFlags(reporters, destinations)
+  return reporters.map((reporter, index) => [reporter, destinations[index]!])
+}
+
+/** Calls `listener` with every event of the stream, in order, as `{ type, data }`. */
+function onEveryEvent(stream: TestsStream, listener: (event: TestEvent) => void): void {
+  for (const type of TEST_EVENT_TYPES) {
+    stream.on(type, (data) => listener({ type, data } as TestEvent))
+  }
+}
+
+type CustomReporter = (events: AsyncIterable<TestEvent>) => AsyncIterable<unknown>
+
+async function loadReporter(specifier: string): Promise<CustomReporter> {
+  if (specifier === 'lcov') {
+    throw new Error(
+      '--test-reporter=lcov reports coverage, which @daebug/test-runner does not collect; use spec, tap, dot, junit, json or markdown',
+    )
+  }
+  const relative = /^\.{0,2}\/|^[A-Za-z]:[\\/]/.test(specifier)
+  const url = relative ? new URL(specifier, baseUrl()).href : specifier
+  const module = (await import(url)) as { default?: unknown }
+  const reporter = module.default
+  if (typeof reporter !== 'function') {
+    throw new TypeError(
+      `--test-reporter=${specifier}: the module's default export must be a reporter (an async generator function over the test events), not ${typeof reporter}`,
+    )
+  }
+  return reporter as CustomReporter
+}
+
+function customReporter(stream: TestsStream, specifier: string, output: Output): void {
+  const events = new TestsStream()
+  onEveryEvent(stream, (event) => events.emit(event.type, event.data as never))
+  stream.finished.then(() => events.end())
+  const pipe = async (): Promise<void> => {
+    const reporter = await loadReporter(specifier)
+    for await (const chunk of reporter(events)) output.write(String(chunk))
+    output.end()
+  }
+  pipe().catch((error: unknown) => {
+    output.end()
+    // The report is lost, so the run must not pass: the error surfaces as an uncaught one.
+    setTimeout(() => {
+      throw error
+    }, 0)
   })
+}
+
+function builtinReporter(
+  stream: TestsStream,
+  name: Parameters<typeof createReporter>[0],
+  output: Output,
+  options: ReporterOptions,
+): void {
+  const reporter = createReporter(name, options)
+  onEveryEvent(stream, (event) => output.write(reporter.push(event)))
+  stream.finished.then(() => {
+    output.write(reporter.end())
+    output.end()
+  })
+}
+
+/**
+ * Sends a standalone run's events to its reporters: the `--test-reporter` flags in Node and Bun,
+ * else the spec reporter, a line at a time, to `console.log`.
+ */
+export function reportStandalone(
+  stream: TestsStream,
+  flags: CommandLineFlags,
+  options: ReporterOptions = {},
+): void {
+  const process = hostProcess()
+  if (process?.stdout?.write === undefined) {
+    const reporter = createLineReporter('spec', (line) => console.log(line), options)
+    onEveryEvent(stream, (event) => reporter.push(event))
+    stream.finished.then(() => reporter.end())
+    return
+  }
+  for (const [name, destination] of reporterPairs(flags)) {
+    const output = processOutput(process, destination)
+    if (isReporterName(name)) builtinReporter(stream, name, output, options)
+    else customReporter(stream, name, output)
+  }
 }

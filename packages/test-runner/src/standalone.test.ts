@@ -3,8 +3,9 @@
  * print a spec report, and set the exit code, as a file using node:test does.
  */
 import assert from 'node:assert/strict'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { test } from 'uvu'
 import { spawnToEnd, writeTestFile } from './node-oracle.test-util.js'
 
@@ -17,7 +18,7 @@ async function runAlone(name: string, source: string, flags: string[] = []) {
     ['--import', TSX, '--conditions=@daebug/source', ...flags, file],
     dirname(file),
   )
-  return { ...node, lines: node.stdout.replace(/ \([\d.]+ms\)/g, '').split('\n') }
+  return { ...node, file, lines: node.stdout.replace(/ \([\d.]+ms\)/g, '').split('\n') }
 }
 
 test('a file run on its own runs its tests, prints a spec report, and exits with 1 on failure', async () => {
@@ -102,7 +103,99 @@ test('an error thrown after every test ended is reported and fails the process',
     "import { test } from 'node:test'\ntest('ends', () => { setTimeout(() => { throw new Error('late') }, 5) })\nsetTimeout(() => {}, 30)\n",
   )
   assert.equal(code, 1)
-  assert.match(stdout, /ℹ Error: A resource generated asynchronous activity after the test ended/)
+  assert.match(
+    stdout,
+    /ℹ Error: Test "ends" at alone-late-error.mjs:2:1 generated asynchronous activity after the test ended\. This activity created the error "Error: late" and would have caused the test to fail, but instead triggered an uncaughtException event\.\n/,
+  )
+})
+
+const MIXED = [
+  "import { describe, it, test } from 'node:test'",
+  "import assert from 'node:assert'",
+  "test('passes', (t) => { t.diagnostic('a note') })",
+  "test('fails', () => { assert.strictEqual(1, 2) })",
+  "test('skipped', { skip: 'not here' }, () => {})",
+  "test.todo('later')",
+  "describe('group', () => {",
+  "  it('inner passes', () => {})",
+  "  it('inner fails', () => { throw new TypeError('bad type') })",
+  '})',
+  '',
+].join('\n')
+
+// Durations, stack frames and the file's path are the only parts that may differ from node's.
+function comparable(output: string, file: string): string {
+  return (
+    output
+      .replaceAll(file, '<file>')
+      .replace(/\d+(\.\d+)?ms\b/g, '<n>ms')
+      .replace(/duration_ms[: ]+[\d.]+/g, 'duration_ms <n>')
+      .replace(/time="[\d.]+"/g, 'time="<n>"')
+      .replace(/(hostname=)"[^"]*"/g, '$1"<host>"')
+      .replace(/^( *)stack: \|-\n(?:\1 .*\n)*/gm, '')
+      .replace(/\n *at [^\n]*?(?= \{\n|\n)/g, '')
+      // Node keeps the frames of native functions (`new Promise`) in its own errors' stacks, and
+      // an error without frames is printed in brackets.
+      .replace(/^\[(Error \[ERR_TEST_FAILURE\])/gm, '$1')
+      .replace(/\] \{$/gm, ' {')
+  )
+}
+
+async function nodeAlone(name: string, source: string, flags: string[]) {
+  const folder = join(dirname(writeTestFile(name, '')), 'node')
+  const file = join(folder, name)
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(file, source)
+  return { file, ...(await spawnToEnd(process.execPath, [...flags, file], dirname(file))) }
+}
+
+for (const reporter of ['spec', 'tap', 'dot', 'junit']) {
+  test(`--test-reporter=${reporter} prints what node:test prints for a file on its own`, async () => {
+    const flags = [`--test-reporter=${reporter}`]
+    const node = await nodeAlone(`alone-${reporter}.mjs`, MIXED, flags)
+    const ours = await runAlone(`alone-${reporter}.mjs`, MIXED, flags)
+    const ourFile = ours.file
+    assert.equal(ours.code, node.code)
+    assert.equal(comparable(ours.stdout, ourFile), comparable(node.stdout, node.file))
+  })
+}
+
+test('each --test-reporter writes to its --test-reporter-destination', async () => {
+  const source = "import { test } from 'node:test'\ntest('one', () => {})\n"
+  const { code, stdout, stderr, file } = await runAlone('alone-destinations.mjs', source, [
+    '--test-reporter=tap',
+    '--test-reporter-destination=stderr',
+    '--test-reporter=dot',
+    '--test-reporter-destination=dots.txt',
+  ])
+  assert.equal(code, 0)
+  assert.equal(stdout, '')
+  assert.match(stderr, /^TAP version 13\n# Subtest: one\nok 1 - one\n/)
+  assert.equal(readFileSync(join(dirname(file), 'dots.txt'), 'utf8'), '.\n')
+})
+
+test('reporters without as many destinations fail the file with a clear error', async () => {
+  const source = "import { test } from 'node:test'\ntest('one', () => {})\n"
+  const { code, stderr } = await runAlone('alone-unpaired.mjs', source, [
+    '--test-reporter=tap',
+    '--test-reporter=dot',
+  ])
+  assert.equal(code, 1)
+  assert.match(stderr, /ERR_INVALID_ARG_VALUE/)
+  assert.match(stderr, /--test-reporter flags \(2: tap, dot\) must match/)
+})
+
+test('a reporter module given by path formats the events', async () => {
+  const reporter = writeTestFile(
+    'names-reporter.mjs',
+    'export default async function* (events) { for await (const { type, data } of events) if (type === "test:pass") yield "passed " + data.name + "\\n" }\n',
+  )
+  const source = "import { test } from 'node:test'\ntest('one', () => {})\ntest('two', () => {})\n"
+  const { code, stdout } = await runAlone('alone-custom.mjs', source, [
+    `--test-reporter=./${reporter.split('/').pop()}`,
+  ])
+  assert.equal(code, 0)
+  assert.equal(stdout, 'passed one\npassed two\n')
 })
 
 test.run()

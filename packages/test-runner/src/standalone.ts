@@ -1,11 +1,12 @@
 /**
  * A test file loaded on its own (not by `run()`): its tests start a microtask after the first is
- * declared, print a spec-style report to the console, and fail the process (`exitCode = 1`) where
+ * declared, report to the console (or as `--test-reporter` says; standalone-report.ts), and fail the process (`exitCode = 1`) where
  * there is one. In Node the run ends when the event loop empties, as with node:test (tests still
  * pending then are cancelled); elsewhere it ends once its tests are done and a task has passed
  * without new ones.
  */
 
+import { trackAsyncOwners } from './async-owners.js'
 import { attributeEscapedError } from './escaped-errors.js'
 import {
   catchEscapedErrors,
@@ -18,7 +19,7 @@ import { patternFromString } from './name-patterns.js'
 import { RootTest } from './root-test.js'
 import { emitRunEnd } from './run-end.js'
 import { RunState } from './run-state.js'
-import { reportToConsole } from './standalone-report.js'
+import { reportStandalone } from './standalone-report.js'
 import { TestsStream } from './tests-stream.js'
 
 /** Node's message for tests still pending when the event loop empties. */
@@ -51,10 +52,11 @@ function createStandaloneRoot(): RootTest {
   })
   state.setsExitCode = true
   const root = new RootTest(state)
-  reportToConsole(stream)
+  reportStandalone(stream, flags)
   stream.on('test:fail', (data) => {
     if (data.todo === undefined || data.todo === false) setExitCode(1)
   })
+  trackAsyncOwners()
   const stopCatching = catchEscapedErrors((error, event) =>
     attributeEscapedError(root, error, event),
   )

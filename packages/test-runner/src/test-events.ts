@@ -45,7 +45,7 @@ export function resultData(test: Test, details: TestResultDetails): TestResultDa
   const data: TestResultData = {
     name: test.name,
     nesting: test.nesting,
-    testNumber: test.testNumber,
+    testNumber: test.reportedNumber,
     details,
   }
   const { loc } = test

@@ -40,10 +40,18 @@ export class TestFailureError extends Error {
   override cause: unknown
 
   constructor(cause: unknown, failureType: FailureType) {
-    super(messageOf(cause))
+    // Node hides its own frames from the errors it makes, so the wrapper's stack is its header
+    // alone (shown as `[Error [ERR_TEST_FAILURE]: …]`); where the limit is not V8's, the
+    // runner's frames stay.
+    const limit = (Error as { stackTraceLimit?: number }).stackTraceLimit
+    ;(Error as { stackTraceLimit?: number }).stackTraceLimit = 0
+    try {
+      super(messageOf(cause))
+    } finally {
+      ;(Error as { stackTraceLimit?: number }).stackTraceLimit = limit
+    }
     this.failureType = failureType
     this.cause = cause
-    // Node's stack header names the code; keep the rest of the stack as the engine made it.
     const stack = this.stack
     if (typeof stack === 'string' && stack.startsWith('Error: ')) {
       this.stack = `Error [ERR_TEST_FAILURE]: ${stack.slice('Error: '.length)}`

@@ -4,6 +4,7 @@
  * awaited. Synchronous functions finish synchronously: no promise, no timer.
  */
 
+import { enterCode, leaveCode } from './async-owners.js'
 import { TestFailureError } from './test-failure.js'
 import { settleWithin, startStamp, type Waiter } from './test-timeout.js'
 
@@ -85,8 +86,14 @@ export function callTestFunction(
 ): Promise<void> | undefined {
   // The timeout counts from the call, as node's timer does: a parent's ends before its subtests'.
   const startedAt = timeout === null ? 0 : startStamp()
+  const previous = enterCode(owner)
   if (fn.length !== 2) {
-    const result = fn.call(context, context)
+    let result: unknown
+    try {
+      result = fn.call(context, context)
+    } finally {
+      leaveCode(previous)
+    }
     return isThenable(result) ? settleWithin(owner, result, timeout, startedAt) : undefined
   }
   const callback = new DoneCallback(owner)
@@ -98,6 +105,8 @@ export function callTestFunction(
     // unobserved, which the runner then reports as an unhandled rejection nobody owns.
     if (callback.error) owner.reportOrphanRejection?.(callback.error)
     throw error
+  } finally {
+    leaveCode(previous)
   }
   if (isThenable(result)) {
     owner.fail(

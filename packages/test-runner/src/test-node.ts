@@ -163,6 +163,11 @@ export class Test {
     }
   }
 
+  /** The number its results report: its place among its siblings. */
+  get reportedNumber(): number {
+    return this.testNumber
+  }
+
   /** Whether this test's name or an ancestor's matches one of `patterns`. */
   matchesPatterns(patterns: RegExp[]): boolean {
     return (

@@ -16,7 +16,7 @@ import {
   type TestEvent,
 } from './compare-runs.js'
 import type { CorpusFile } from './corpus.js'
-import { documentedIn, openBugIn, type Realm } from './documented-differences.js'
+import { documentedFileIn, documentedIn, openBugIn, type Realm } from './documented-differences.js'
 import { mapConcurrently, ORACLE_REPORTER, type ProcessRun, runOracle } from './run-processes.js'
 
 /** The comparison of one file, with what went wrong around the run itself. */
@@ -108,6 +108,14 @@ export async function checkCorpus(
         documentedIn(options.realm, file.name),
       )
       const openBug = openBugIn(options.realm, file.name)
+      const reason = documentedFileIn(options.realm, file.name)
+      if (reason !== undefined) {
+        comparison.documented.push(
+          ...comparison.differences.map((difference) => `${difference} (${reason})`),
+        )
+        comparison.differences = []
+        comparison.orderAgrees = true
+      }
       return { file: file.name, ...comparison, ...(openBug ? { openBug } : {}) }
     },
     options.limit,
