@@ -57,7 +57,7 @@ function register(Factory: Factory, init: TestInit): Promise<void> {
 
 function variant(Factory: Factory, keyword: TestKeyword | undefined): TestFunction {
   const api = (name?: unknown, options?: unknown, fn?: unknown): Promise<void> => {
-    const loc = callerLocation()
+    const loc = callerLocation(api)
     const init: TestInit = readRegistration(name, options, fn)
     init.keyword = keyword
     init.loc = loc
@@ -82,7 +82,7 @@ function registrar<F extends TestFunction | SuiteFunction>(
 
 function hook(type: HookType): HookFunction {
   const api: HookFunction = (fn, options) => {
-    const loc = callerLocation()
+    const loc = callerLocation(api)
     currentParent().createHook(type, fn, options ?? {}, loc)
   }
   return api

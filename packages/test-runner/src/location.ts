@@ -57,18 +57,28 @@ function reportedFile(file: string): string {
   return path
 }
 
-// The caller is the third frame: this function's caller's caller. Counting frames is cheaper
-// than asking V8 to skip to the API function (which walks the stack twice).
-function fromCallSites(): TestLocation | undefined | null {
+// With the API function known, V8 collects the one frame above it. Without it, the caller is the
+// fourth frame: this function, callerLocation, the API function, then its caller.
+// biome-ignore lint/complexity/noBannedTypes: V8's API takes any function.
+function fromCallSites(api: Function | undefined): TestLocation | undefined | null {
   const holder: { stack?: unknown } = {}
   const { prepareStackTrace, stackTraceLimit } = V8Error
   V8Error.prepareStackTrace = returnFrames
-  V8Error.stackTraceLimit = 4
   try {
-    V8Error.captureStackTrace!(holder)
-    const frames = holder.stack
-    if (!Array.isArray(frames)) return null
-    const frame = frames[3] as CallSite | undefined
+    let frames: unknown
+    if (api !== undefined) {
+      V8Error.stackTraceLimit = 1
+      V8Error.captureStackTrace!(holder, api)
+      frames = holder.stack
+    }
+    let frame = Array.isArray(frames) ? (frames[0] as CallSite | undefined) : undefined
+    if (frame === undefined) {
+      V8Error.stackTraceLimit = 4
+      V8Error.captureStackTrace!(holder)
+      frames = holder.stack
+      if (!Array.isArray(frames)) return null
+      frame = frames[3] as CallSite | undefined
+    }
     const file = frame?.getFileName()
     if (!frame || !file) return undefined
     return {
@@ -100,13 +110,14 @@ export function frameLocation(frame: string): TestLocation | undefined {
 }
 
 /**
- * The location of the code that called the API function that calls this one (which must call
- * it directly: the frames are counted).
+ * The location of the code that called `api`, the API function that calls this one directly
+ * (without `api`, or where the engine cannot skip to it, the frames are counted).
  */
-export function callerLocation(): TestLocation | undefined {
+// biome-ignore lint/complexity/noBannedTypes: V8's API takes any function.
+export function callerLocation(api?: Function): TestLocation | undefined {
   try {
     if (useCallSites) {
-      const location = fromCallSites()
+      const location = fromCallSites(api)
       if (location !== null) return location
       useCallSites = false
     }

@@ -6,7 +6,7 @@
  * reporter is a module whose default export is an async generator over the events.
  */
 
-import { TEST_EVENT_TYPES, type TestEvent } from '@daebug/protocol'
+import { TEST_EVENT_TYPES, type TestEvent, type TestEventType } from '@daebug/protocol'
 import { baseUrl, type CommandLineFlags, type HostProcess, hostProcess } from './host.js'
 import type { ReporterOptions } from './reporters/reporter.js'
 import { createLineReporter, createReporter, isReporterName } from './reporters/reporters.js'
@@ -97,9 +97,13 @@ export function reporterPairs(flags: CommandLineFlags): Array<[string, string]> 
   return reporters.map((reporter, index) => [reporter, destinations[index]!])
 }
 
-/** Calls `listener` with every event of the stream, in order, as `{ type, data }`. */
-function onEveryEvent(stream: TestsStream, listener: (event: TestEvent) => void): void {
-  for (const type of TEST_EVENT_TYPES) {
+/** Calls `listener` with every event of the stream (or of `types`), in order, as `{ type, data }`. */
+function onEveryEvent(
+  stream: TestsStream,
+  listener: (event: TestEvent) => void,
+  types: readonly TestEventType[] = TEST_EVENT_TYPES,
+): void {
+  for (const type of types) {
     stream.on(type, (data) => listener({ type, data } as TestEvent))
   }
 }
@@ -149,7 +153,7 @@ function builtinReporter(
   options: ReporterOptions,
 ): void {
   const reporter = createReporter(name, options)
-  onEveryEvent(stream, (event) => output.write(reporter.push(event)))
+  onEveryEvent(stream, (event) => output.write(reporter.push(event)), reporter.reads)
   stream.finished.then(() => {
     output.write(reporter.end())
     output.end()

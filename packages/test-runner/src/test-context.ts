@@ -153,7 +153,7 @@ export class TestContext {
     options?: TestOptions | TestFn,
     fn?: TestFn,
   ): Promise<void> {
-    const loc = callerLocation()
+    const loc = callerLocation(this.test)
     const test = this.#test
     if (test.plan !== null) test.plan.actual++
     const init: TestInit = readRegistration(name, options, fn)
@@ -163,25 +163,25 @@ export class TestContext {
 
   /** Runs `fn` once before this test's subtests. */
   before(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation()
+    const loc = callerLocation(this.before)
     this.#test.createHook('before', fn, options ?? {}, loc)
   }
 
   /** Runs `fn` once after this test's subtests. */
   after(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation()
+    const loc = callerLocation(this.after)
     this.#test.createHook('after', fn, options ?? {}, loc)
   }
 
   /** Runs `fn` before each of this test's subtests. */
   beforeEach(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation()
+    const loc = callerLocation(this.beforeEach)
     this.#test.createHook('beforeEach', fn, options ?? {}, loc)
   }
 
   /** Runs `fn` after each of this test's subtests. */
   afterEach(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation()
+    const loc = callerLocation(this.afterEach)
     this.#test.createHook('afterEach', fn, options ?? {}, loc)
   }
 }

@@ -26,6 +26,7 @@ export function createDotReporter(options: ReporterOptions = {}): IncrementalRep
   let count = 0
   return withSharedOptions(
     {
+      reads: ['test:pass', 'test:fail'],
       push(event) {
         if (event.type !== 'test:pass' && event.type !== 'test:fail') return ''
         let text = '.'

@@ -162,6 +162,7 @@ export function createJunitReporter(options: ReporterOptions = {}): IncrementalR
 
   return withSharedOptions(
     {
+      reads: ['test:start', 'test:pass', 'test:fail', 'test:diagnostic'],
       push,
       end: () => `${opening()}${roots.map(treeToXml).join('')}</testsuites>\n`,
     },

@@ -12,7 +12,7 @@ import type { TestEvent } from '@daebug/protocol'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { ReporterOptions } from './reporter.js'
-import { type ReporterName, reporters } from './reporters.js'
+import { createReporter, type ReporterName, reporters } from './reporters.js'
 
 const fixtures = new URL('./fixtures/', import.meta.url)
 const readFixture = (name: string): string =>
@@ -42,6 +42,20 @@ for (const [name, file] of Object.entries(NODE_OUTPUTS) as [ReporterName, string
     assert.fixture(await print(name), readFixture(file))
   })
 }
+
+test('a reporter that lists the events it reads prints the same from those events alone', async () => {
+  for (const name of Object.keys(NODE_OUTPUTS) as ReporterName[]) {
+    const reporter = createReporter(name, { cwd: '/project' })
+    assert.ok(reporter.reads, `${name} lists the events it reads`)
+    let text = ''
+    for (const event of events)
+      if (reporter.reads.includes(event.type)) text += reporter.push(event)
+    assert.fixture(
+      text + reporter.end(),
+      readFixture(NODE_OUTPUTS[name as keyof typeof NODE_OUTPUTS]),
+    )
+  }
+})
 
 test('json prints each event of the mixed run as the line it was recorded as', async () => {
   assert.fixture(await print('json'), readFixture('events.ndjson'))

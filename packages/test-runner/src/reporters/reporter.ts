@@ -3,7 +3,7 @@
  * arrives (so a page can print while a run streams), and the async-generator form that Node's
  * `--test-reporter` and `run().compose()` take.
  */
-import type { TestEvent } from '@daebug/protocol'
+import type { TestEvent, TestEventType } from '@daebug/protocol'
 
 /** Options shared by the reporters; each reads the ones it needs, and all have defaults. */
 export interface ReporterOptions {
@@ -42,6 +42,8 @@ export interface ReporterOptions {
 export interface IncrementalReporter {
   push(event: TestEvent): string
   end(): string
+  /** The event types it reads, when not all: other events need not be pushed. */
+  readonly reads?: readonly TestEventType[]
 }
 
 /**
@@ -105,5 +107,6 @@ export function withSharedOptions(
   return {
     push: (event) => reporter.push(withDuration(event, durationMs)),
     end: () => reporter.end(),
+    ...(reporter.reads ? { reads: reporter.reads } : {}),
   }
 }

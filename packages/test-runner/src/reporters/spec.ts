@@ -49,6 +49,14 @@ export function createSpecReporter(options: ReporterOptions = {}): IncrementalRe
 
   return withSharedOptions(
     {
+      reads: [
+        'test:start',
+        'test:pass',
+        'test:fail',
+        'test:diagnostic',
+        'test:stdout',
+        'test:stderr',
+      ],
       push(event) {
         switch (event.type) {
           case 'test:fail':

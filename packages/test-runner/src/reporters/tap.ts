@@ -218,6 +218,15 @@ export function createTapReporter(options: ReporterOptions = {}): IncrementalRep
   }
   return withSharedOptions(
     {
+      reads: [
+        'test:start',
+        'test:pass',
+        'test:fail',
+        'test:plan',
+        'test:diagnostic',
+        'test:stdout',
+        'test:stderr',
+      ],
       push: (event) => opening() + reportEvent(event),
       end: opening,
     },
