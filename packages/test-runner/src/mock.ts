@@ -262,48 +262,22 @@ export class MockTracker {
 
   #setup<F extends AnyFunction>(context: MockFunctionContext<F>, target: F): Mock<F> {
     const mock = new Proxy(target, {
-      apply(_target, thisArg, args) {
-        const implementation = context.nextImplementation()
-        let result: unknown
-        let error: unknown
-        try {
-          result = Reflect.apply(implementation, thisArg, args)
-        } catch (thrown) {
-          error = thrown
-          throw thrown
-        } finally {
-          context.track({
-            arguments: args as Parameters<F>,
-            error,
-            result: result as ReturnType<F>,
-            stack: new Error(),
-            target: undefined,
-            this: thisArg,
-          })
-        }
-        return result
-      },
-      construct(proxied, args, newTarget) {
-        const implementation = context.nextImplementation()
-        let result: unknown
-        let error: unknown
-        try {
-          result = Reflect.construct(implementation, args, newTarget)
-        } catch (thrown) {
-          error = thrown
-          throw thrown
-        } finally {
-          context.track({
-            arguments: args as Parameters<F>,
-            error,
-            result: result as ReturnType<F>,
-            stack: new Error(),
-            target: proxied,
-            this: result,
-          })
-        }
-        return result as object
-      },
+      apply: (_target, thisArg, args) =>
+        callAndTrack(
+          context,
+          args,
+          (implementation) => Reflect.apply(implementation, thisArg, args),
+          undefined,
+          () => thisArg,
+        ),
+      construct: (proxied, args, newTarget) =>
+        callAndTrack(
+          context,
+          args,
+          (implementation) => Reflect.construct(implementation, args, newTarget),
+          proxied,
+          (result) => result,
+        ) as object,
       get(proxied, property, receiver) {
         if (property === 'mock') return context
         return Reflect.get(proxied, property, receiver)
@@ -312,4 +286,36 @@ export class MockTracker {
     this.#mocks.push(context as unknown as MockFunctionContext)
     return mock as Mock<F>
   }
+}
+
+/**
+ * Calls the mock's next implementation and records the call, also when it throws: `target` is
+ * the constructor for `new` calls, and `thisOf` gives the call's `this` (for `new`, its result).
+ */
+function callAndTrack<F extends AnyFunction>(
+  context: MockFunctionContext<F>,
+  args: unknown[],
+  invoke: (implementation: AnyFunction) => unknown,
+  target: F | undefined,
+  thisOf: (result: unknown) => unknown,
+): unknown {
+  const implementation = context.nextImplementation()
+  let result: unknown
+  let error: unknown
+  try {
+    result = invoke(implementation)
+  } catch (thrown) {
+    error = thrown
+    throw thrown
+  } finally {
+    context.track({
+      arguments: args as Parameters<F>,
+      error,
+      result: result as ReturnType<F>,
+      stack: new Error(),
+      target,
+      this: thisOf(result),
+    })
+  }
+  return result
 }

@@ -247,23 +247,30 @@ test('files loaded by run() print nothing and do not start a run of their own', 
   assert.deepEqual(printed, [])
 })
 
+const firstDiagnostic = (all: TestEvent[]): string | undefined =>
+  all.find((event) => event.type === 'test:diagnostic')?.data.message
+
+/** Whether the run ended with a summary that says it failed. */
+function failedRun(all: TestEvent[]): boolean {
+  const summary = all.at(-1)
+  return summary?.type === 'test:summary' && summary.data.success === false
+}
+
 test('an error from a test that has ended is a diagnostic naming that test, and fails the file', async () => {
   const file = writeTestFile(
     'escaped.mjs',
     "import { after, test } from 'node:test'\ntest('ends first', () => { setTimeout(() => { throw new Error('too late') }, 5) })\nafter(() => new Promise((resolve) => setTimeout(resolve, 30)))\n",
   )
   const all = await events(run({ files: [file] }))
-  const diagnostics = all
-    .filter((event) => event.type === 'test:diagnostic')
-    .map((event) => event.data.message)
   assert.equal(
-    diagnostics[0],
+    firstDiagnostic(all),
     `Error: Test "ends first" at ${file}:2:1 generated asynchronous activity after the test ended. This activity created the error "Error: too late" and would have caused the test to fail, but instead triggered an uncaughtException event.`,
   )
   assert.deepEqual(results(all), [
     'test:pass 0 "ends first" #1',
     'test:fail 0 "escaped.mjs" #1 [testCodeFailure "too late" <- "too late"]',
   ])
+  assert.equal(failedRun(all), true)
 })
 
 test('an error from code no test made is a diagnostic, even while a test runs', async () => {
@@ -272,19 +279,15 @@ test('an error from code no test made is a diagnostic, even while a test runs', 
     "import { test } from 'node:test'\nsetTimeout(() => { throw new Error('from the file') }, 5)\ntest('waits', () => new Promise((resolve) => setTimeout(resolve, 30)))\n",
   )
   const all = await events(run({ files: [file] }))
-  const diagnostics = all
-    .filter((event) => event.type === 'test:diagnostic')
-    .map((event) => event.data.message)
   assert.equal(
-    diagnostics[0],
+    firstDiagnostic(all),
     'Error: A resource generated asynchronous activity after the test ended. This activity created the error "Error: from the file" which triggered an uncaughtException event, caught by the test runner.',
   )
   assert.deepEqual(results(all), [
     'test:pass 0 "waits" #1',
     'test:fail 0 "unowned.mjs" #1 [testCodeFailure "from the file" <- "from the file"]',
   ])
-  const summary = all.at(-1)
-  assert.ok(summary?.type === 'test:summary' && summary.data.success === false)
+  assert.equal(failedRun(all), true)
 })
 
 test.run()

@@ -9,7 +9,12 @@
 import { TEST_EVENT_TYPES, type TestEvent, type TestEventType } from '@daebug/protocol'
 import { baseUrl, type CommandLineFlags, type HostProcess, hostProcess } from './host.js'
 import type { ReporterOptions } from './reporters/reporter.js'
-import { createLineReporter, createReporter, isReporterName } from './reporters/reporters.js'
+import {
+  createLineReporter,
+  createReporter,
+  isReporterName,
+  type ReporterName,
+} from './reporters/reporters.js'
 import { TestsStream } from './tests-stream.js'
 
 interface Output {
@@ -89,7 +94,7 @@ function invalidReporterFlags(reporters: string[], destinations: string[]): Type
 }
 
 /** The reporters and their destinations, paired as Node pairs them (SPEC §5.5). */
-export function reporterPairs(flags: CommandLineFlags): Array<[string, string]> {
+function reporterPairs(flags: CommandLineFlags): Array<[string, string]> {
   const { reporters, destinations } = flags
   if (reporters.length === 0 && destinations.length === 0) return [['spec', 'stdout']]
   if (reporters.length === 1 && destinations.length === 0) return [[reporters[0]!, 'stdout']]
@@ -148,7 +153,7 @@ function customReporter(stream: TestsStream, specifier: string, output: Output):
 
 function builtinReporter(
   stream: TestsStream,
-  name: Parameters<typeof createReporter>[0],
+  name: ReporterName,
   output: Output,
   options: ReporterOptions,
 ): void {

@@ -141,22 +141,21 @@ function comparable(output: string, file: string): string {
   )
 }
 
-async function nodeAlone(name: string, source: string, flags: string[]) {
-  const folder = join(dirname(writeTestFile(name, '')), 'node')
-  const file = join(folder, name)
-  mkdirSync(folder, { recursive: true })
+/** Runs `source` with node:test itself, as `file` (a path beside ours, with the same name). */
+async function nodeAlone(file: string, source: string, flags: string[]) {
+  mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, source)
-  return { file, ...(await spawnToEnd(process.execPath, [...flags, file], dirname(file))) }
+  return spawnToEnd(process.execPath, [...flags, file], dirname(file))
 }
 
 for (const reporter of ['spec', 'tap', 'dot', 'junit']) {
   test(`--test-reporter=${reporter} prints what node:test prints for a file on its own`, async () => {
     const flags = [`--test-reporter=${reporter}`]
-    const node = await nodeAlone(`alone-${reporter}.mjs`, MIXED, flags)
     const ours = await runAlone(`alone-${reporter}.mjs`, MIXED, flags)
-    const ourFile = ours.file
+    const nodeFile = join(dirname(ours.file), 'node', `alone-${reporter}.mjs`)
+    const node = await nodeAlone(nodeFile, MIXED, flags)
     assert.equal(ours.code, node.code)
-    assert.equal(comparable(ours.stdout, ourFile), comparable(node.stdout, node.file))
+    assert.equal(comparable(ours.stdout, ours.file), comparable(node.stdout, nodeFile))
   })
 }
 
