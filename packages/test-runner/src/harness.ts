@@ -47,9 +47,9 @@ export type HookFunction = (fn: TestFn, options?: HookOptions) => void
 
 type Factory = new (parent: Test, init: TestInit) => Test
 
-function register(Factory: Factory, init: TestInit): Promise<void> {
-  const test = currentParent().createSubtest(Factory, init)
-  const parent = test.parent
+function register(parent: Test, Factory: Factory, init: TestInit): Promise<void> {
+  const test = parent.createSubtest(Factory, init)
+  parent = test.parent!
   if (parent instanceof RootTest) return parent.startTopLevel(test)
   if (parent instanceof Suite) return RESOLVED
   return startSubtest(test) ?? RESOLVED
@@ -57,11 +57,11 @@ function register(Factory: Factory, init: TestInit): Promise<void> {
 
 function variant(Factory: Factory, keyword: TestKeyword | undefined): TestFunction {
   const api = (name?: unknown, options?: unknown, fn?: unknown): Promise<void> => {
-    const loc = callerLocation(api)
+    const parent = currentParent()
     const init: TestInit = readRegistration(name, options, fn)
     init.keyword = keyword
-    init.loc = loc
-    return register(Factory, init)
+    init.loc = parent.state.recordsLocations ? callerLocation(api) : undefined
+    return register(parent, Factory, init)
   }
   return api as TestFunction
 }
@@ -82,8 +82,9 @@ function registrar<F extends TestFunction | SuiteFunction>(
 
 function hook(type: HookType): HookFunction {
   const api: HookFunction = (fn, options) => {
-    const loc = callerLocation(api)
-    currentParent().createHook(type, fn, options ?? {}, loc)
+    const parent = currentParent()
+    const loc = parent.state.recordsLocations ? callerLocation(api) : undefined
+    parent.createHook(type, fn, options ?? {}, loc)
   }
   return api
 }

@@ -5,6 +5,7 @@
  */
 
 import type { TestLocation } from '@daebug/protocol'
+import { now } from './clock.js'
 import { hookFailure, isTestFailure, TestFailureError } from './test-failure.js'
 import { type AnyTestFunction, callTestFunction } from './test-function.js'
 
@@ -68,7 +69,7 @@ export class Hook {
     if (once && this.#ran) return this.#result
     this.#ran = true
     this.error = null
-    this.startTime = performance.now()
+    this.startTime = now()
     let result: Promise<void> | undefined
     try {
       if (this.signal?.aborted) throw this.signal.reason
@@ -95,7 +96,7 @@ export class Hook {
   }
 
   #finish(): void {
-    this.endTime = performance.now()
+    this.endTime = now()
     if (this.error !== null && this.type === 'after') this.owner?.reportRootAfterFailure(this)
   }
 }

@@ -5,9 +5,9 @@
  */
 
 import type { TestCounts } from '@daebug/protocol'
+import { now } from './clock.js'
 import { type Hook, runHooks } from './hooks.js'
 import { emptyCounts, type RunState } from './run-state.js'
-import { startData } from './test-events.js'
 import { isTestFailure, TestFailureError } from './test-failure.js'
 import { finishRun } from './test-finish.js'
 import { Test } from './test-node.js'
@@ -35,7 +35,7 @@ export class RootTest extends Test {
   /** Under `run()`, tests start a task after they are declared, not a microtask. */
   startsAfterLoad = false
   /** When the file started loading. */
-  readonly startTimeOfFile: number = performance.now()
+  readonly startTimeOfFile: number = now()
   #scheduled = false
   #idle = false
   #afterHooks: Promise<void> | undefined
@@ -48,7 +48,7 @@ export class RootTest extends Test {
     this.numberOffset = state.topLevelCreated
     this.collecting = collecting
     // Node's root has started when files load: a top-level `before` hook runs when declared.
-    if (!collecting) this.startTime = performance.now()
+    if (!collecting) this.startTime = now()
   }
 
   /**
@@ -75,9 +75,11 @@ export class RootTest extends Test {
   #startTests = (): void => {
     if (this.allowTestsToRun || this.ended) return
     this.allowTestsToRun = true
-    const { pendingSubtests } = this
-    for (let index = this.pendingIndex; index < pendingSubtests.length; index++) {
-      this.state.emit('test:enqueue', startData(pendingSubtests[index]!))
+    const { pendingSubtests, state } = this
+    if (state.stream.listens('test:enqueue')) {
+      for (let index = this.pendingIndex; index < pendingSubtests.length; index++) {
+        state.emitStart('test:enqueue', pendingSubtests[index]!)
+      }
     }
     processPendingSubtests(this)
   }

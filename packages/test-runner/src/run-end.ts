@@ -5,6 +5,7 @@
  */
 
 import type { TestCounts } from '@daebug/protocol'
+import { now } from './clock.js'
 import type { RootTest } from './root-test.js'
 import type { RunState } from './run-state.js'
 
@@ -23,7 +24,7 @@ export function emitFileEnd(root: RootTest): void {
   state.emit('test:summary', {
     success: root.success,
     counts: { ...root.counts },
-    duration_ms: performance.now() - root.startTimeOfFile,
+    duration_ms: now() - root.startTimeOfFile,
     file: root.file,
   })
 }
@@ -43,7 +44,7 @@ function countLines(counts: TestCounts, duration: number): string[] {
 
 /** Emits the run's plan, diagnostics (`diagnostics` first, then the counts) and summary. */
 export function emitRunEnd(state: RunState, diagnostics: readonly string[]): void {
-  const duration = performance.now() - state.startTime
+  const duration = now() - state.startTime
   state.emit('test:plan', { nesting: 0, count: state.counts.topLevel })
   for (const message of [...diagnostics, ...countLines(state.counts, duration)]) {
     state.emit('test:diagnostic', { nesting: 0, message })

@@ -4,6 +4,9 @@
  */
 
 import type { TestCounts, TestEventOf, TestEventType } from '@daebug/protocol'
+import { now } from './clock.js'
+import { startData } from './test-events.js'
+import type { Test } from './test-node.js'
 import type { TestsStream } from './tests-stream.js'
 
 /** The filters and limits of a run, resolved from its options. */
@@ -51,7 +54,12 @@ export class RunState {
   topLevelCreated = 0
   /** Files begun so far: a file's own failure is numbered with its index, as node --test does. */
   filesBegun = 0
-  readonly startTime: number = performance.now()
+  readonly startTime: number = now()
+  /**
+   * Whether tests record where they were declared. A standalone run whose reporters never show
+   * it turns this off: finding the caller's line is most of what declaring a test costs.
+   */
+  recordsLocations = true
 
   constructor(stream: TestsStream, filters: RunFilters) {
     this.stream = stream
@@ -60,5 +68,10 @@ export class RunState {
 
   emit<K extends TestEventType>(type: K, data: TestEventOf<K>['data']): void {
     this.stream.emit(type, data)
+  }
+
+  /** Emits a test's `test:enqueue`, `test:dequeue` or `test:start`, if anyone listens. */
+  emitStart(type: 'test:enqueue' | 'test:dequeue' | 'test:start', test: Test): void {
+    if (this.stream.listens(type)) this.stream.emit(type, startData(test))
   }
 }

@@ -151,39 +151,48 @@ function customReporter(stream: TestsStream, specifier: string, output: Output):
   })
 }
 
+/** Returns whether the reporter shows where tests were declared. */
 function builtinReporter(
   stream: TestsStream,
   name: ReporterName,
   output: Output,
   options: ReporterOptions,
-): void {
+): boolean {
   const reporter = createReporter(name, options)
   onEveryEvent(stream, (event) => output.write(reporter.push(event)), reporter.reads)
   stream.finished.then(() => {
     output.write(reporter.end())
     output.end()
   })
+  return reporter.locations !== false
 }
 
 /**
  * Sends a standalone run's events to its reporters: the `--test-reporter` flags in Node and Bun,
- * else the spec reporter, a line at a time, to `console.log`.
+ * else the spec reporter, a line at a time, to `console.log`. Returns whether any of them shows
+ * where tests were declared (custom reporters might).
  */
 export function reportStandalone(
   stream: TestsStream,
   flags: CommandLineFlags,
   options: ReporterOptions = {},
-): void {
+): boolean {
   const process = hostProcess()
   if (process?.stdout?.write === undefined) {
     const reporter = createLineReporter('spec', (line) => console.log(line), options)
     onEveryEvent(stream, (event) => reporter.push(event))
     stream.finished.then(() => reporter.end())
-    return
+    return true
   }
+  let locations = false
   for (const [name, destination] of reporterPairs(flags)) {
     const output = processOutput(process, destination)
-    if (isReporterName(name)) builtinReporter(stream, name, output, options)
-    else customReporter(stream, name, output)
+    if (isReporterName(name)) {
+      locations = builtinReporter(stream, name, output, options) || locations
+    } else {
+      customReporter(stream, name, output)
+      locations = true
+    }
   }
+  return locations
 }

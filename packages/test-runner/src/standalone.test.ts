@@ -197,4 +197,22 @@ test('a reporter module given by path formats the events', async () => {
   assert.equal(stdout, 'passed one\npassed two\n')
 })
 
+test('a reporter module beside dot still gets where each test was declared', async () => {
+  const reporter = writeTestFile(
+    'where-reporter.mjs',
+    'export default async function* (events) { for await (const { type, data } of events) if (type === "test:pass") yield data.name + " " + data.line + ":" + data.column + "\\n" }\n',
+  )
+  const source =
+    "import { test } from 'node:test'\ntest('one', () => {})\n  test('two', () => {})\n"
+  const { code, stdout, stderr } = await runAlone('alone-where.mjs', source, [
+    '--test-reporter=dot',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=./${reporter.split('/').pop()}`,
+    '--test-reporter-destination=stderr',
+  ])
+  assert.equal(code, 0)
+  assert.equal(stdout, '..\n')
+  assert.equal(stderr, 'one 2:1\ntwo 3:3\n')
+})
+
 test.run()

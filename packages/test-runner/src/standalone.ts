@@ -52,7 +52,7 @@ function createStandaloneRoot(): RootTest {
   })
   state.setsExitCode = true
   const root = new RootTest(state)
-  reportStandalone(stream, flags)
+  state.recordsLocations = reportStandalone(stream, flags)
   stream.on('test:fail', (data) => {
     if (data.todo === undefined || data.todo === false) setExitCode(1)
   })

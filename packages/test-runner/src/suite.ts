@@ -4,10 +4,10 @@
  * concurrency, as node:test does), waits for them within its timeout, then runs `after` hooks.
  */
 
+import { now } from './clock.js'
 import { runHooks } from './hooks.js'
 import { trackPendingBuild, withSuiteBuilding } from './registration-scope.js'
 import { SuiteContext } from './suite-context.js'
-import { startData } from './test-events.js'
 import { isTestFailure, TestFailureError } from './test-failure.js'
 import { finishRun } from './test-finish.js'
 import { isThenable } from './test-function.js'
@@ -88,7 +88,7 @@ export class Suite extends Test {
   }
 
   #run(): Promise<void> | undefined {
-    this.startTime = performance.now()
+    this.startTime = now()
     if (shouldAbort(this)) {
       this.subtests = []
       finishRun(this)
@@ -166,9 +166,9 @@ export class Suite extends Test {
     const waiting = this.timeout === null ? all : settleWithin(this, all, this.timeout)
     const begun: Test[] = []
     for (const subtest of subtests) {
-      this.state.emit('test:enqueue', startData(subtest))
+      this.state.emitStart('test:enqueue', subtest)
       if (this.hasConcurrency()) {
-        this.state.emit('test:dequeue', startData(subtest))
+        this.state.emitStart('test:dequeue', subtest)
         subtest.beginRun(true)
         begun.push(subtest)
       } else {

@@ -4,6 +4,7 @@
  */
 
 import assert from '@daebug/assert'
+import type { TestLocation } from '@daebug/protocol'
 import { checkUint32 } from './argument-errors.js'
 import type { HookOptions } from './hooks.js'
 import { callerLocation } from './location.js'
@@ -147,13 +148,18 @@ export class TestContext {
     this.#test.todo(message)
   }
 
+  // biome-ignore lint/complexity/noBannedTypes: V8's API takes any function.
+  #callerLocation(api: Function): TestLocation | undefined {
+    return this.#test.state.recordsLocations ? callerLocation(api) : undefined
+  }
+
   /** Runs a subtest; await it (a subtest still running when its parent ends is cancelled). */
   test(
     name?: string | TestOptions | TestFn,
     options?: TestOptions | TestFn,
     fn?: TestFn,
   ): Promise<void> {
-    const loc = callerLocation(this.test)
+    const loc = this.#callerLocation(this.test)
     const test = this.#test
     if (test.plan !== null) test.plan.actual++
     const init: TestInit = readRegistration(name, options, fn)
@@ -163,25 +169,25 @@ export class TestContext {
 
   /** Runs `fn` once before this test's subtests. */
   before(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation(this.before)
+    const loc = this.#callerLocation(this.before)
     this.#test.createHook('before', fn, options ?? {}, loc)
   }
 
   /** Runs `fn` once after this test's subtests. */
   after(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation(this.after)
+    const loc = this.#callerLocation(this.after)
     this.#test.createHook('after', fn, options ?? {}, loc)
   }
 
   /** Runs `fn` before each of this test's subtests. */
   beforeEach(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation(this.beforeEach)
+    const loc = this.#callerLocation(this.beforeEach)
     this.#test.createHook('beforeEach', fn, options ?? {}, loc)
   }
 
   /** Runs `fn` after each of this test's subtests. */
   afterEach(fn: TestFn, options?: HookOptions): void {
-    const loc = callerLocation(this.afterEach)
+    const loc = this.#callerLocation(this.afterEach)
     this.#test.createHook('afterEach', fn, options ?? {}, loc)
   }
 }

@@ -6,8 +6,9 @@
  */
 
 import type { TestCompleteData, TestCounts, TestFailData } from '@daebug/protocol'
+import { now } from './clock.js'
 import { popRunning } from './registration-scope.js'
-import { resultData, resultDetails, startData } from './test-events.js'
+import { resultData, resultDetails } from './test-events.js'
 import { TestFailureError } from './test-failure.js'
 import type { Test } from './test-node.js'
 import { cancelTest, processPendingSubtests } from './test-run.js'
@@ -16,12 +17,14 @@ import { cancelTest, processPendingSubtests } from './test-run.js'
 export function finishRun(test: Test): void {
   if (test.ended) return
   test.ended = true
-  test.endTime ??= performance.now()
+  test.endTime ??= now()
   test.startTime ??= test.endTime
   popRunning(test)
   if (test.pendingSubtests.length > 0) test.clearPending()
   let failed = 0
-  for (const subtest of test.subtests) {
+  const { subtests } = test
+  for (let index = 0; index < subtests.length; index++) {
+    const subtest = subtests[index]!
     if (!subtest.finished && !subtest.ended) {
       cancelTest(subtest, undefined)
       finishRun(subtest)
@@ -36,8 +39,10 @@ export function finishRun(test: Test): void {
   test.mock?.reset()
   const parent = test.parent
   if (parent === null) return
-  const details = { ...resultDetails(test), passed: test.passed }
-  test.state.emit('test:complete', resultData(test, details) as TestCompleteData)
+  if (test.state.stream.listens('test:complete')) {
+    const details = { ...resultDetails(test), passed: test.passed }
+    test.state.emit('test:complete', resultData(test, details) as TestCompleteData)
+  }
   if (test.began) parent.activeSubtests--
   parent.completedSubtests++
   addReadySubtest(parent, test)
@@ -135,5 +140,5 @@ function reportStarted(test: Test): void {
   if (test.reportedStart || test.parent === null) return
   test.reportedStart = true
   reportStarted(test.parent)
-  test.state.emit('test:start', startData(test))
+  test.state.emitStart('test:start', test)
 }

@@ -5,11 +5,11 @@
  * next: a synchronous test runs to its end without a promise or a timer.
  */
 
+import { now } from './clock.js'
 import { NO_HOOKS } from './hook-lists.js'
 import { type Hook, runHooks } from './hooks.js'
 import { pushRunning } from './registration-scope.js'
 import type { TestContext } from './test-context.js'
-import { startData } from './test-events.js'
 import { abortErrorFor, isTestFailure, TestFailureError } from './test-failure.js'
 import { finishRun } from './test-finish.js'
 import { callTestFunction } from './test-function.js'
@@ -38,7 +38,7 @@ export function startTest(test: Test): Promise<void> | undefined {
     parent.queueSubtest(test)
     return undefined
   }
-  test.state.emit('test:enqueue', startData(test))
+  test.state.emitStart('test:enqueue', test)
   if (!parent.hasConcurrency()) {
     parent.queueSubtest(test)
     // The root hands out one promise for all its tests; other parents one per queued test.
@@ -47,7 +47,7 @@ export function startTest(test: Test): Promise<void> | undefined {
       test.resolveStart = resolve
     })
   }
-  test.state.emit('test:dequeue', startData(test))
+  test.state.emitStart('test:dequeue', test)
   return test.run()
 }
 
@@ -59,7 +59,7 @@ export function processPendingSubtests(test: Test): void {
     const pending = test.pendingSubtests
     while (test.pendingIndex < pending.length && test.hasConcurrency()) {
       const next = pending[test.pendingIndex++]!
-      test.state.emit('test:dequeue', startData(next))
+      test.state.emitStart('test:dequeue', next)
       // A parent that is ending lets its queued subtests call their function, not finish.
       if (test.holdingSubtests) next.beginRun(true)
       else next.run()
@@ -110,7 +110,7 @@ function recordFailure(test: Test, error: unknown): void {
 export function beginTest(test: Test, withFunction: boolean): void {
   test.began = true
   test.parent!.activeSubtests++
-  test.startTime ??= performance.now()
+  test.startTime ??= now()
   pushRunning(test)
   test.resumeFrom = START
   if (!withFunction) return
@@ -138,9 +138,9 @@ export function resumeTest(test: Test): Promise<void> | undefined {
 export function startSubtest(test: Test): Promise<void> | undefined {
   const parent = test.parent!
   if (!parent.fnRunning) return test.start()
-  test.state.emit('test:enqueue', startData(test))
+  test.state.emitStart('test:enqueue', test)
   if (parent.hasConcurrency()) {
-    test.state.emit('test:dequeue', startData(test))
+    test.state.emitStart('test:dequeue', test)
     beginTest(test, true)
     if (parent.deferredSubtests === null) parent.deferredSubtests = [test]
     else parent.deferredSubtests.push(test)

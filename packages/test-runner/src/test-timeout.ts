@@ -4,6 +4,7 @@
  * earliest deadline, so tests that finish synchronously (most of them) cost no timer at all.
  */
 
+import { now } from './clock.js'
 import { TestFailureError } from './test-failure.js'
 
 /** Something the runner waits for: `stopWaiting` ends the wait early (with an error or not). */
@@ -25,8 +26,8 @@ let lastStart = 0
  * `performance.now()`, and of two equal deadlines the one that started first must expire first.
  */
 export function startStamp(): number {
-  const now = performance.now()
-  lastStart = now > lastStart ? now : lastStart + 0.001
+  const time = now()
+  lastStart = time > lastStart ? time : lastStart + 0.001
   return lastStart
 }
 let timer: ReturnType<typeof setTimeout> | undefined
@@ -36,7 +37,7 @@ function arm(at: number): void {
   if (timer !== undefined && timerAt <= at) return
   if (timer !== undefined) clearTimeout(timer)
   timerAt = at
-  timer = setTimeout(expire, Math.max(0, at - performance.now()))
+  timer = setTimeout(expire, Math.max(0, at - now()))
   // Node's test timers do not keep the process alive: a test that can never finish is cancelled
   // when the event loop empties, not kept waiting for its timeout.
   ;(timer as { unref?: () => void }).unref?.()
@@ -48,13 +49,13 @@ function expire(): void {
   timer = undefined
   timerAt = Number.POSITIVE_INFINITY
   // A timer may fire a little early; a millisecond of slack avoids re-arming for nothing.
-  const now = performance.now() + 1
+  const reached = now() + 1
   let first: Deadline | undefined
   for (const deadline of deadlines) {
     if (first === undefined || deadline.at < first.at) first = deadline
   }
   if (first === undefined) return
-  if (first.at <= now) {
+  if (first.at <= reached) {
     deadlines.delete(first)
     const error = new TestFailureError(
       `test timed out after ${first.timeout}ms`,
@@ -63,7 +64,7 @@ function expire(): void {
     first.waiter.stopWaiting?.(error)
     let next = Number.POSITIVE_INFINITY
     for (const deadline of deadlines) if (deadline.at < next) next = deadline.at
-    if (next !== Number.POSITIVE_INFINITY) arm(Math.max(next, performance.now()))
+    if (next !== Number.POSITIVE_INFINITY) arm(Math.max(next, now()))
     return
   }
   arm(first.at)

@@ -33,6 +33,17 @@ test('listeners get the data of their event type; once and off stop them', () =>
   assert.deepEqual(calls, ['every a', 'once a', 'every b', 'enqueue d'])
 })
 
+test('listens says whether an event would reach a listener or an iterator', () => {
+  const heard = new TestsStream({ keep: false })
+  heard.on('test:pass', () => {})
+  assert.equal(heard.listens('test:pass'), true)
+  assert.equal(heard.listens('test:start'), false)
+  const kept = new TestsStream()
+  assert.equal(kept.listens('test:start'), true)
+  kept.end()
+  assert.equal(kept.listens('test:start'), false)
+})
+
 test('a listener that throws does not stop the events; its error surfaces as uncaught', async () => {
   const stream = new TestsStream({ keep: false })
   const calls: string[] = []

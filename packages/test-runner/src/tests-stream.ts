@@ -70,13 +70,23 @@ export class TestsStream implements AsyncIterable<TestEvent> {
     return this.#ended
   }
 
+  /** Whether an event of `type` emitted now reaches anyone: an iterator or a listener. */
+  listens(type: TestEventType): boolean {
+    if (this.#ended) return false
+    return this.#keep || (this.#listeners.get(type)?.length ?? 0) > 0
+  }
+
   /** Emits one event to the listeners and to the iterators. */
   emit<K extends TestEventType>(type: K, data: TestEventOf<K>['data']): void {
     if (this.#ended) return
     if (this.#keep) this.#buffer.push(type, data)
     const list = this.#listeners.get(type)
     if (list !== undefined) {
-      for (const listener of list.length === 1 ? list : [...list]) {
+      // Indexed over a copy (a listener may remove itself): a for-of would allocate an iterator
+      // per event in code not yet optimized, and a run emits several events per test.
+      const listeners = list.length === 1 ? list : list.slice()
+      for (let index = 0; index < listeners.length; index++) {
+        const listener = listeners[index]!
         try {
           listener(data)
         } catch (error) {

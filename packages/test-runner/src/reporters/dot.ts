@@ -27,6 +27,7 @@ export function createDotReporter(options: ReporterOptions = {}): IncrementalRep
   return withSharedOptions(
     {
       reads: ['test:pass', 'test:fail'],
+      locations: false,
       push(event) {
         if (event.type !== 'test:pass' && event.type !== 'test:fail') return ''
         let text = '.'

@@ -44,6 +44,11 @@ export interface IncrementalReporter {
   end(): string
   /** The event types it reads, when not all: other events need not be pushed. */
   readonly reads?: readonly TestEventType[]
+  /**
+   * False when its output never shows where a test was declared (`file`, `line`, `column`): a
+   * run that reports only to such reporters need not record where its tests were declared.
+   */
+  readonly locations?: boolean
 }
 
 /**
@@ -108,5 +113,6 @@ export function withSharedOptions(
     push: (event) => reporter.push(withDuration(event, durationMs)),
     end: () => reporter.end(),
     ...(reporter.reads ? { reads: reporter.reads } : {}),
+    ...(reporter.locations === false ? { locations: false } : {}),
   }
 }
