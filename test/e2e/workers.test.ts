@@ -65,7 +65,7 @@ test('a loop in the worker leaves the page answering; the worker restarts and th
     await waitForLog(
       root,
       worker,
-      /#### 🚫\S+ to agent at [\d:]+\n```Text\nworker unresponsive for \d+ s; restarted\n```[^]*#### 🛠️System at [\d:]+\n```Text\nworker unresponsive for \d+ s; restarted/u,
+      /#### 🚫\S+ to agent at [\d:]+\n```Text\nworker unresponsive for \d+ s; restarted\n```[\s\S]*#### 🛠️System at [\d:]+\n```Text\nworker unresponsive for \d+ s; restarted/u,
       12_000,
     )
     await appendToLog(root, worker, '```js\nself.name\n```\n')
