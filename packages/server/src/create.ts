@@ -11,6 +11,7 @@ import type { Host } from './host.js'
 import { mountRealmHttp } from './realm-http.js'
 import { securityMiddleware } from './security.js'
 import { serveStatic } from './static.js'
+import { mountTestApi } from './test-api.js'
 import { VERSION } from './version.js'
 
 /** Options of {@link createDaebug}. */
@@ -145,6 +146,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
       realms: [...core.realms.values()].filter((realm) => realm.socket).length,
     }),
   )
+  mountTestApi(app, { root: options.root, fs: options.host.fs })
   app.use('*', serveStatic({ root: options.root, fs: options.host.fs, clientUrl: CLIENT_PATH }))
   return {
     app,

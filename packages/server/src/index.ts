@@ -7,6 +7,12 @@
 export { type CoreOptions, DaebugCore, type RealmConnection } from './core.js'
 export { createDaebug, type Daebug, type DaebugOptions } from './create.js'
 export {
+  DEFAULT_TEST_PATTERNS,
+  type DiscoveryOptions,
+  discoverTestFiles,
+  testFileUrl,
+} from './discovery.js'
+export {
   type FileStat,
   type Host,
   type HostFs,
