@@ -7,7 +7,13 @@ import { appendFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { formatDuration, type LifecycleEvent } from '@daebug/protocol'
 import { createDaebug, type Daebug, derivePort, joinPath } from '@daebug/server'
-import { nodeHost, nodeServing, readClientScript, readWorkerScript } from '@daebug/server/node'
+import {
+  nodeHost,
+  nodeServing,
+  readClientScript,
+  readRuntimeModule,
+  readWorkerScript,
+} from '@daebug/server/node'
 import { Hono } from 'hono'
 import { VERSION } from './help.js'
 import type { Output } from './main.js'
@@ -67,6 +73,7 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
       timeoutMs: settings.timeoutMs,
       clientScript: readClientScript,
       workerScript: readWorkerScript,
+      runtimeModules: readRuntimeModule,
       worker: settings.worker,
       upgradeWebSocket: serving.upgradeWebSocket,
       onEvent: (event) => {

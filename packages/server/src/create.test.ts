@@ -1,7 +1,11 @@
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { MiddlewareHandler } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import { nodeFs } from './adapters/node.js'
 import { createDaebug, type Daebug, type DaebugOptions } from './create.js'
 import { memoryHost } from './memory-host.test-util.js'
 
@@ -100,6 +104,51 @@ test('a server created without a worker script answers 503 instead of failing', 
     [answer.status, answer.type, JSON.parse(answer.body).error.code],
     [503, 'application/json', 'LOAD_ERROR'],
   )
+})
+
+/** A real folder with an index.html (removed after the test). */
+function servedRoot(html: string): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'daebug-create-')))
+  writeFileSync(join(root, 'index.html'), html)
+  roots.push(root)
+  return root
+}
+const roots: string[] = []
+test.after.each(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true })
+})
+
+test('the runtime modules are served under /__daebug/modules/, and pages get their import map', async () => {
+  const root = servedRoot('<!doctype html><html><head><title>app</title></head></html>')
+  const read = async (pkg: string, file: string) =>
+    pkg === 'test-runner' && file === 'index.js' ? 'export const run = 1' : undefined
+  const daebug = createServer({ root, host: { ...memoryHost(), fs: nodeFs }, runtimeModules: read })
+  const runner = await daebug.app.request(`${SERVER}/__daebug/modules/test-runner/index.js`)
+  assert.is(runner.status, 200)
+  assert.is(runner.headers.get('content-type'), 'text/javascript; charset=utf-8')
+  assert.is(await runner.text(), 'export const run = 1')
+  for (const path of [
+    'test-runner/missing.js',
+    'test-runner/../x.js',
+    'fs/index.js',
+    'assert/a/b.js',
+  ]) {
+    const answer = await daebug.app.request(`${SERVER}/__daebug/modules/${path}`)
+    assert.is(answer.status, 404, path)
+    assert.match(await answer.text(), 'serves the built files of test-runner, assert, protocol')
+  }
+  const page = await (await daebug.app.request(`${SERVER}/`)).text()
+  const map = JSON.parse(/<script type="importmap">(.*?)<\/script>/.exec(page)?.[1] ?? '{}')
+  assert.is(map.imports['node:test'], '/__daebug/modules/test-runner/index.js')
+  assert.is(map.imports['node:assert/strict'], '/__daebug/modules/assert/strict.js')
+  assert.is(map.imports['@daebug/protocol'], '/__daebug/modules/protocol/index.js')
+})
+
+test('without runtime modules, pages get no import map', async () => {
+  const root = servedRoot('<!doctype html><html><head></head></html>')
+  const daebug = createServer({ root, host: { ...memoryHost(), fs: nodeFs } })
+  const page = await (await daebug.app.request(`${SERVER}/`)).text()
+  assert.not.match(page, 'importmap')
 })
 
 test.run()

@@ -9,6 +9,11 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
 import type { Host } from './host.js'
 import { mountRealmHttp } from './realm-http.js'
+import {
+  mountRuntimeModules,
+  type ReadRuntimeModule,
+  RUNTIME_IMPORT_MAP,
+} from './runtime-modules.js'
 import { securityMiddleware } from './security.js'
 import { serveStatic } from './static.js'
 import { mountTestApi } from './test-api.js'
@@ -38,6 +43,12 @@ export interface DaebugOptions {
    * the first request; while it cannot be read, that route answers 503.
    */
   workerScript?: () => Promise<string>
+  /**
+   * Reads the built runtime modules (`@daebug/test-runner`, `@daebug/assert`,
+   * `@daebug/protocol`) served under `/__daebug/modules/`; with it, pages get the import map that
+   * resolves `node:test` and `node:assert` (SPEC §5.4).
+   */
+  runtimeModules?: ReadRuntimeModule
   /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */
   worker?: boolean
   /** The runtime's WebSocket upgrade helper (from the adapter). */
@@ -147,7 +158,17 @@ export function createDaebug(options: DaebugOptions): Daebug {
     }),
   )
   mountTestApi(app, { root: options.root, fs: options.host.fs })
-  app.use('*', serveStatic({ root: options.root, fs: options.host.fs, clientUrl: CLIENT_PATH }))
+  const { runtimeModules } = options
+  if (runtimeModules) mountRuntimeModules(app, runtimeModules)
+  app.use(
+    '*',
+    serveStatic({
+      root: options.root,
+      fs: options.host.fs,
+      clientUrl: CLIENT_PATH,
+      ...(runtimeModules ? { importMap: () => ({ ...RUNTIME_IMPORT_MAP }) } : {}),
+    }),
+  )
   return {
     app,
     core,

@@ -22,4 +22,11 @@ export {
 } from './host.js'
 export { derivePort } from './port.js'
 export type { Job, JobOutcome, RealmRecord, RealmSocket } from './realm.js'
+export {
+  MODULES_PATH,
+  type ReadRuntimeModule,
+  RUNTIME_IMPORT_MAP,
+  RUNTIME_PACKAGES,
+  type RuntimePackage,
+} from './runtime-modules.js'
 export { VERSION } from './version.js'

@@ -22,6 +22,7 @@ import { createNodeWebSocket } from '@hono/node-ws'
 import type { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { FileStat, Host, HostFs, HostWatcher, Replacement } from '../host.js'
+import { RUNTIME_PACKAGES, type RuntimePackage } from '../runtime-modules.js'
 import { checkRequestPath } from '../static.js'
 
 function missing(error: unknown): boolean {
@@ -274,6 +275,24 @@ export function readClientScript(): Promise<string> {
 /** The web worker client's module script (SPEC §3.5), read from the built `@daebug/browser-client`. */
 export function readWorkerScript(): Promise<string> {
   return readBrowserClient('worker-client.js')
+}
+
+/**
+ * A built file of a runtime package (SPEC §5.4), read from its `dist/` folder next to its
+ * `package.json` (so it works under the source condition too); undefined when missing.
+ */
+export async function readRuntimeModule(
+  pkg: RuntimePackage,
+  file: string,
+): Promise<string | undefined> {
+  const { fileURLToPath } = await import('node:url')
+  const manifest = fileURLToPath(import.meta.resolve(`${RUNTIME_PACKAGES[pkg]}/package.json`))
+  try {
+    return await readFile(`${manifest.slice(0, -'package.json'.length)}dist/${file}`, 'utf8')
+  } catch (error) {
+    if (missing(error)) return undefined
+    throw error
+  }
 }
 
 async function readBrowserClient(entry: string): Promise<string> {

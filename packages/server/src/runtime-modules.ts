@@ -1,0 +1,63 @@
+/**
+ * The modules a test file written for Node imports, served to realms (SPEC §5.4): the built
+ * `@daebug/test-runner`, `@daebug/assert` and `@daebug/protocol` under `/__daebug/modules/`, and
+ * the import map that resolves `node:test`, `node:assert`, `node:assert/strict` and the
+ * `@daebug/*` names to them in pages.
+ */
+import type { Hono } from 'hono'
+
+/** Where the runtime modules are served. */
+export const MODULES_PATH = '/__daebug/modules/'
+
+/** The served folders: the name in the URL → the package whose built `dist/` it is. */
+export const RUNTIME_PACKAGES = {
+  'test-runner': '@daebug/test-runner',
+  assert: '@daebug/assert',
+  protocol: '@daebug/protocol',
+} as const
+
+/** A folder of {@link RUNTIME_PACKAGES}. */
+export type RuntimePackage = keyof typeof RUNTIME_PACKAGES
+
+/** Specifier → URL: what pages get merged into their import map (their own entries win). */
+export const RUNTIME_IMPORT_MAP: Readonly<Record<string, string>> = {
+  'node:test': `${MODULES_PATH}test-runner/index.js`,
+  'node:assert': `${MODULES_PATH}assert/index.js`,
+  'node:assert/strict': `${MODULES_PATH}assert/strict.js`,
+  '@daebug/test-runner': `${MODULES_PATH}test-runner/index.js`,
+  '@daebug/assert': `${MODULES_PATH}assert/index.js`,
+  '@daebug/assert/strict': `${MODULES_PATH}assert/strict.js`,
+  '@daebug/protocol': `${MODULES_PATH}protocol/index.js`,
+}
+
+/** Reads a file of a package's `dist/` (a plain `.js` name, no folders); undefined if missing. */
+export type ReadRuntimeModule = (pkg: RuntimePackage, file: string) => Promise<string | undefined>
+
+// Built files are flat: `index.js`, `strict.js`, `chunk-ABC123.js`. Nothing else is served.
+const FILE = /^[A-Za-z0-9][\w-]*\.js$/
+
+/**
+ * Serves `/__daebug/modules/<package>/<file>.js` from `read`, as JavaScript. Anything else under
+ * the prefix is a 404 that names what is served.
+ */
+export function mountRuntimeModules(app: Hono, read: ReadRuntimeModule): void {
+  app.get(`${MODULES_PATH}*`, async (c) => {
+    const [pkg, file, ...rest] = c.req.path.slice(MODULES_PATH.length).split('/')
+    const known = pkg !== undefined && Object.hasOwn(RUNTIME_PACKAGES, pkg)
+    const text =
+      known && rest.length === 0 && file !== undefined && FILE.test(file)
+        ? await read(pkg as RuntimePackage, file)
+        : undefined
+    if (text === undefined) {
+      return c.text(
+        `Not found: ${MODULES_PATH} serves the built files of ${Object.keys(RUNTIME_PACKAGES).join(', ')} (e.g. ${MODULES_PATH}test-runner/index.js). Is the package installed and built?`,
+        404,
+        { 'cache-control': 'no-store' },
+      )
+    }
+    return c.body(text, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    })
+  })
+}

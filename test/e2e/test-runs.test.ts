@@ -1,0 +1,30 @@
+/**
+ * Test runs in live realms (issue 8), through the real CLI and a headless Chromium: what a page
+ * can import, and what it runs.
+ */
+import { test } from 'uvu'
+import { appendToLog, waitForLog, waitForRealms, withServer } from './harness.js'
+
+test('a page imports node:test and node:assert/strict through the import map the server injects', async () => {
+  await withServer(
+    {
+      'index.html': '<!doctype html><html><head><title>app</title></head><body></body></html>',
+      'math.test.js':
+        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\ntest('adds', () => assert.equal(1 + 1, 2))\n",
+    },
+    [],
+    async ({ root, server, browser }) => {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const realm = (await waitForRealms(root)).find((name) => !name.endsWith('-webworker'))!
+      await appendToLog(
+        root,
+        realm,
+        "```js\nconst { run } = await import('node:test')\nconst assert = (await import('node:assert/strict')).default\nconst events = []\nfor await (const event of run({ files: ['/math.test.js'] })) if (event.type === 'test:pass') events.push(event.data.name)\n;[typeof assert.deepStrictEqual, ...events]\n```\n",
+      )
+      await waitForLog(root, realm, /```JSON\n\[\n {2}"function",\n {2}"adds"\n\]\n```/u, 15_000)
+    },
+  )
+})
+
+test.run()
