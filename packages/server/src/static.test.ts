@@ -76,6 +76,8 @@ test.before(() => {
   )
   write(join(root, 'app.js'), 'console.log(1)')
   write(join(root, 'main.ts'), 'const n: number = 1')
+  write(join(root, 'typed.mts'), 'export const half = (n: number): number =>\n  n / 2 as number\n')
+  write(join(root, 'enum.ts'), 'const a = 1\n  enum Color { Red }\n')
   write(join(root, 'style.css'), 'body{}')
   write(join(root, 'data.json'), '{}')
   write(join(root, 'logo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
@@ -270,6 +272,29 @@ test('ordinary files are served with their content type and no caching', async (
     ['/sub/deep/file.txt', 200, 'text/plain; charset=utf-8', 'no-store'],
     ['/link-in.js', 200, js, 'no-store'],
   ])
+})
+
+test('TypeScript files are served type-stripped, every line and column kept', async () => {
+  const answer = await get('/typed.mts')
+  assert.is(answer.headers.get('content-type'), 'text/javascript; charset=utf-8')
+  const text = await answer.text()
+  assert.is(text, 'export const half = (n        )         =>\n  n / 2;         \n')
+  const module = await import(`data:text/javascript,${encodeURIComponent(text)}`)
+  assert.is(module.half(3), 1.5)
+})
+
+test('TypeScript that needs code generation is served as a module that throws where it is', async () => {
+  const text = await (await get('/enum.ts')).text()
+  assert.match(
+    text,
+    /^throw new SyntaxError\("enum\.ts:2:3: `enum Color \{ Red \}` is TypeScript that needs code generation/,
+  )
+  try {
+    await import(`data:text/javascript,${encodeURIComponent(text)}`)
+    assert.unreachable('the module throws')
+  } catch (error) {
+    assert.instance(error, SyntaxError)
+  }
 })
 
 test('a file body arrives byte for byte', async () => {

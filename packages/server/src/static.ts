@@ -16,6 +16,12 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { contentTypeOf } from './content-types.js'
 import type { HostFs } from './host.js'
 import { injectClient } from './html-inject.js'
+import {
+  describeUnsupported,
+  loadedStripTypes,
+  loadStripTypes,
+  type Unsupported,
+} from './strip-types.js'
 
 /** Options of {@link serveStatic}. */
 export interface StaticOptions {
@@ -123,7 +129,9 @@ export function serveStatic(options: StaticOptions): MiddlewareHandler {
     const type = contentTypeOf(name)
     const body = type.startsWith('text/html')
       ? await readHtml(options, file)
-      : await options.fs.readBytes(file)
+      : TYPESCRIPT_FILE.test(name)
+        ? await readTypeScript(options.fs, file, check.segments.join('/'))
+        : await options.fs.readBytes(file)
     if (body === undefined) return notFound(c, rawPath)
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': type,
@@ -132,6 +140,33 @@ export function serveStatic(options: StaticOptions): MiddlewareHandler {
       'x-content-type-options': 'nosniff',
     })
   }
+}
+
+const TYPESCRIPT_FILE = /\.m?ts$/i
+
+/**
+ * A TypeScript file as the JavaScript a browser can import: its types stripped, lines and columns
+ * kept (SPEC §5.4). TypeScript that needs code generation (an enum, a namespace…) becomes a module
+ * that throws a SyntaxError saying where, so importing it fails with the reason.
+ */
+async function readTypeScript(
+  fs: HostFs,
+  file: string,
+  shown: string,
+): Promise<Uint8Array | undefined> {
+  const code = await fs.readText(file)
+  if (code === undefined) return undefined
+  const strip = loadedStripTypes() ?? (await loadStripTypes())
+  let unsupported: Unsupported | undefined
+  let javascript = strip(code, (node) => {
+    unsupported ??= node
+  })
+  if (unsupported) {
+    const { line, column, what } = describeUnsupported(code, unsupported)
+    const message = `${shown}:${line}:${column + 1}: \`${what}\` is TypeScript that needs code generation (an enum, a namespace, a parameter property…); Daebug serves .ts files with their types stripped only, as Node's --experimental-strip-types runs them. Write it with plain types.`
+    javascript = `throw new SyntaxError(${JSON.stringify(message)})\n`
+  }
+  return new TextEncoder().encode(javascript)
 }
 
 async function readHtml(options: StaticOptions, file: string): Promise<Uint8Array | undefined> {
