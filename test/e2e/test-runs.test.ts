@@ -27,4 +27,27 @@ test('a page imports node:test and node:assert/strict through the import map the
   )
 })
 
+test("a page's worker imports node:test and node:assert/strict too (no import maps in workers)", async () => {
+  await withServer(
+    { 'index.html': '<!doctype html><html><head><title>app</title></head><body></body></html>' },
+    [],
+    async ({ root, server, browser }) => {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const worker = (await waitForRealms(root, 1, 10_000, 'worker'))[0]!
+      await appendToLog(
+        root,
+        worker,
+        "```js\nconst { run, test } = await import('node:test')\nconst { default: assert } = await import('node:assert/strict')\nassert.equal(1, 1)\n;[typeof run, typeof test, typeof document]\n```\n",
+      )
+      await waitForLog(
+        root,
+        worker,
+        /```JSON\n\[\n {2}"function",\n {2}"function",\n {2}"undefined"\n\]\n```/u,
+        15_000,
+      )
+    },
+  )
+})
+
 test.run()

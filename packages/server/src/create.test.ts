@@ -121,12 +121,22 @@ test.after.each(() => {
 test('the runtime modules are served under /__daebug/modules/, and pages get their import map', async () => {
   const root = servedRoot('<!doctype html><html><head><title>app</title></head></html>')
   const read = async (pkg: string, file: string) =>
-    pkg === 'test-runner' && file === 'index.js' ? 'export const run = 1' : undefined
+    file !== 'index.js'
+      ? undefined
+      : pkg === 'test-runner'
+        ? 'export const run = 1'
+        : "import { inspect } from '@daebug/protocol'\nexport default inspect"
   const daebug = createServer({ root, host: { ...memoryHost(), fs: nodeFs }, runtimeModules: read })
   const runner = await daebug.app.request(`${SERVER}/__daebug/modules/test-runner/index.js`)
   assert.is(runner.status, 200)
   assert.is(runner.headers.get('content-type'), 'text/javascript; charset=utf-8')
   assert.is(await runner.text(), 'export const run = 1')
+  // Workers have no import maps: the packages' imports of each other are served as URLs.
+  const assertModule = await daebug.app.request(`${SERVER}/__daebug/modules/assert/index.js`)
+  assert.is(
+    await assertModule.text(),
+    'import { inspect } from "/__daebug/modules/protocol/index.js"\nexport default inspect',
+  )
   for (const path of [
     'test-runner/missing.js',
     'test-runner/../x.js',

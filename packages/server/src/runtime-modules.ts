@@ -5,6 +5,7 @@
  * `@daebug/*` names to them in pages.
  */
 import type { Hono } from 'hono'
+import { rewriteModuleSpecifiers } from './module-specifiers.js'
 
 /** Where the runtime modules are served. */
 export const MODULES_PATH = '/__daebug/modules/'
@@ -37,17 +38,28 @@ export type ReadRuntimeModule = (pkg: RuntimePackage, file: string) => Promise<s
 const FILE = /^[A-Za-z0-9][\w-]*\.js$/
 
 /**
- * Serves `/__daebug/modules/<package>/<file>.js` from `read`, as JavaScript. Anything else under
- * the prefix is a 404 that names what is served.
+ * Serves `/__daebug/modules/<package>/<file>.js` from `read`, as JavaScript. The packages import
+ * each other by name; those names are rewritten to their URLs here, so the modules load in
+ * workers too, which have no import maps. Anything else under the prefix is a 404 that names
+ * what is served.
  */
 export function mountRuntimeModules(app: Hono, read: ReadRuntimeModule): void {
+  // Rewritten once per version of a file: a run imports them again in every fresh realm.
+  const rewritten = new Map<string, { source: string; text: string }>()
   app.get(`${MODULES_PATH}*`, async (c) => {
     const [pkg, file, ...rest] = c.req.path.slice(MODULES_PATH.length).split('/')
     const known = pkg !== undefined && Object.hasOwn(RUNTIME_PACKAGES, pkg)
-    const text =
+    const source =
       known && rest.length === 0 && file !== undefined && FILE.test(file)
         ? await read(pkg as RuntimePackage, file)
         : undefined
+    let text: string | undefined
+    if (source !== undefined) {
+      const key = `${pkg}/${file}`
+      const cached = rewritten.get(key)
+      text = cached?.source === source ? cached.text : rewriteSpecifiers(source)
+      rewritten.set(key, { source, text })
+    }
     if (text === undefined) {
       return c.text(
         `Not found: ${MODULES_PATH} serves the built files of ${Object.keys(RUNTIME_PACKAGES).join(', ')} (e.g. ${MODULES_PATH}test-runner/index.js). Is the package installed and built?`,
@@ -60,4 +72,8 @@ export function mountRuntimeModules(app: Hono, read: ReadRuntimeModule): void {
       'cache-control': 'no-cache',
     })
   })
+}
+
+function rewriteSpecifiers(source: string): string {
+  return rewriteModuleSpecifiers(source, RUNTIME_IMPORT_MAP)
 }

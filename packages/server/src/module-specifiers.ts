@@ -1,0 +1,63 @@
+/**
+ * Rewrites the module specifiers of an ES module: the sources of `import … from`, `export … from`
+ * and `import()` with a string literal, for realms that have no import map (workers, SPEC §5.4).
+ * Everything else stays byte for byte, so lines and columns do not move.
+ */
+import { type Node, parse } from 'acorn'
+
+// biome-ignore lint/suspicious/noExplicitAny: acorn's ESTree nodes, read field by field as ESTree defines them
+type AnyNode = Node & Record<string, any>
+
+const SOURCE_HOLDERS = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportAllDeclaration',
+  'ImportExpression',
+])
+
+/**
+ * `code` with every specifier found in `map` replaced by its target. Code that does not parse is
+ * returned unchanged: the realm then reports its syntax error itself.
+ * @example
+ * rewriteModuleSpecifiers("import { test } from 'node:test'", { 'node:test': '/t.js' })
+ * // → 'import { test } from "/t.js"'
+ */
+export function rewriteModuleSpecifiers(
+  code: string,
+  map: Readonly<Record<string, string>>,
+): string {
+  let program: AnyNode
+  try {
+    program = parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      allowHashBang: true,
+    }) as AnyNode
+  } catch {
+    return code
+  }
+  const edits: Array<{ start: number; end: number; text: string }> = []
+  const visit = (node: AnyNode): void => {
+    if (SOURCE_HOLDERS.has(node.type)) {
+      const source = node.source as AnyNode | null | undefined
+      if (source?.type === 'Literal' && typeof source.value === 'string') {
+        const target = Object.hasOwn(map, source.value) ? map[source.value] : undefined
+        if (target !== undefined) {
+          edits.push({ start: source.start, end: source.end, text: JSON.stringify(target) })
+        }
+      }
+    }
+    for (const key of Object.keys(node)) {
+      const value = node[key]
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item.type === 'string') visit(item)
+      } else if (value && typeof value.type === 'string') visit(value)
+    }
+  }
+  visit(program)
+  let out = code
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    out = `${out.slice(0, edit.start)}${edit.text}${out.slice(edit.end)}`
+  }
+  return out
+}
