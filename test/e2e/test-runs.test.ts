@@ -50,4 +50,32 @@ test("a page's worker imports node:test and node:assert/strict too (no import ma
   )
 })
 
+test('a worker runs a test file written for Node, imported under /__daebug/w/', async () => {
+  await withServer(
+    {
+      'index.html': '<!doctype html><html><head><title>app</title></head><body></body></html>',
+      'lib/add.ts': 'export const add = (a: number, b: number): number => a + b\n',
+      'add.test.ts':
+        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\nimport { add } from '/lib/add.ts'\ntest('adds in a worker', () => assert.equal(add(1, 2), 3))\ntest('fails in a worker', () => assert.equal(add(1, 1), 3))\n",
+    },
+    [],
+    async ({ root, server, browser }) => {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const worker = (await waitForRealms(root, 1, 10_000, 'worker'))[0]!
+      await appendToLog(
+        root,
+        worker,
+        "```js\nconst { run } = await import('node:test')\nconst results = []\nfor await (const { type, data } of run({ files: ['/__daebug/w/add.test.ts'] })) if (type === 'test:pass' || type === 'test:fail') results.push(`${type} ${data.name}`)\nresults\n```\n",
+      )
+      await waitForLog(
+        root,
+        worker,
+        /```JSON\n\[\n {2}"test:pass adds in a worker",\n {2}"test:fail fails in a worker"\n\]\n```/u,
+        15_000,
+      )
+    },
+  )
+})
+
 test.run()

@@ -154,6 +154,29 @@ test('the runtime modules are served under /__daebug/modules/, and pages get the
   assert.is(map.imports['@daebug/protocol'], '/__daebug/modules/protocol/index.js')
 })
 
+test('a worker imports the root files under /__daebug/w/, their specifiers rewritten', async () => {
+  const root = servedRoot('<html></html>')
+  writeFileSync(
+    join(root, 'math.test.ts'),
+    "import { test } from 'node:test'\nimport { add } from '/lib/add.js'\nimport './setup.js'\nconst n: number = 1\n",
+  )
+  writeFileSync(join(root, '.env'), 'SECRET')
+  const read = async () => undefined
+  const daebug = createServer({ root, host: { ...memoryHost(), fs: nodeFs }, runtimeModules: read })
+  const answer = await daebug.app.request(`${SERVER}/__daebug/w/math.test.ts`)
+  assert.is(answer.status, 200)
+  assert.is(answer.headers.get('content-type'), 'text/javascript; charset=utf-8')
+  assert.is(
+    await answer.text(),
+    'import { test } from "/__daebug/modules/test-runner/index.js"\nimport { add } from "/__daebug/w/lib/add.js"\nimport \'./setup.js\'\nconst n         = 1\n',
+  )
+  for (const path of ['missing.js', '.env', '%2e%2e/x']) {
+    const refused = await daebug.app.request(`${SERVER}/__daebug/w/${path}`)
+    assert.is(refused.status === 404 || refused.status === 400, true, path)
+    assert.not.match(await refused.text(), 'SECRET')
+  }
+})
+
 test('without runtime modules, pages get no import map', async () => {
   const root = servedRoot('<!doctype html><html><head></head></html>')
   const daebug = createServer({ root, host: { ...memoryHost(), fs: nodeFs } })

@@ -18,6 +18,7 @@ import { securityMiddleware } from './security.js'
 import { serveStatic } from './static.js'
 import { mountTestApi } from './test-api.js'
 import { VERSION } from './version.js'
+import { mountWorkerFiles } from './worker-files.js'
 
 /** Options of {@link createDaebug}. */
 export interface DaebugOptions {
@@ -159,7 +160,10 @@ export function createDaebug(options: DaebugOptions): Daebug {
   )
   mountTestApi(app, { root: options.root, fs: options.host.fs })
   const { runtimeModules } = options
-  if (runtimeModules) mountRuntimeModules(app, runtimeModules)
+  if (runtimeModules) {
+    mountRuntimeModules(app, runtimeModules)
+    mountWorkerFiles(app)
+  }
   app.use(
     '*',
     serveStatic({

@@ -15,17 +15,25 @@ const SOURCE_HOLDERS = new Set([
   'ImportExpression',
 ])
 
+/** A specifier's replacement, or undefined to keep it. */
+export type SpecifierMapper = (specifier: string) => string | undefined
+
 /**
- * `code` with every specifier found in `map` replaced by its target. Code that does not parse is
- * returned unchanged: the realm then reports its syntax error itself.
+ * `code` with every specifier `map` has a target for replaced by it (`map` is a record or a
+ * function). Code that does not parse is returned unchanged: the realm then reports its syntax
+ * error itself.
  * @example
  * rewriteModuleSpecifiers("import { test } from 'node:test'", { 'node:test': '/t.js' })
  * // → 'import { test } from "/t.js"'
  */
 export function rewriteModuleSpecifiers(
   code: string,
-  map: Readonly<Record<string, string>>,
+  map: Readonly<Record<string, string>> | SpecifierMapper,
 ): string {
+  const targetOf: SpecifierMapper =
+    typeof map === 'function'
+      ? map
+      : (specifier) => (Object.hasOwn(map, specifier) ? map[specifier] : undefined)
   let program: AnyNode
   try {
     program = parse(code, {
@@ -41,7 +49,7 @@ export function rewriteModuleSpecifiers(
     if (SOURCE_HOLDERS.has(node.type)) {
       const source = node.source as AnyNode | null | undefined
       if (source?.type === 'Literal' && typeof source.value === 'string') {
-        const target = Object.hasOwn(map, source.value) ? map[source.value] : undefined
+        const target = targetOf(source.value)
         if (target !== undefined) {
           edits.push({ start: source.start, end: source.end, text: JSON.stringify(target) })
         }
