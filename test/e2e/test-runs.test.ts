@@ -5,7 +5,7 @@
 import { test } from 'uvu'
 import { appendToLog, waitForLog, waitForRealms, withServer } from './harness.js'
 
-test('a page imports node:test and node:assert/strict through the import map the server injects', async () => {
+test('a page imports node:test and node:assert/strict through the import map, and run() finds the test files', async () => {
   await withServer(
     {
       'index.html': '<!doctype html><html><head><title>app</title></head><body></body></html>',
@@ -20,7 +20,7 @@ test('a page imports node:test and node:assert/strict through the import map the
       await appendToLog(
         root,
         realm,
-        "```js\nconst { run } = await import('node:test')\nconst assert = (await import('node:assert/strict')).default\nconst events = []\nfor await (const event of run({ files: ['/math.test.js'] })) if (event.type === 'test:pass') events.push(event.data.name)\n;[typeof assert.deepStrictEqual, ...events]\n```\n",
+        "```js\nconst { run } = await import('node:test')\nconst assert = (await import('node:assert/strict')).default\nconst events = []\nfor await (const event of run()) if (event.type === 'test:pass') events.push(event.data.name)\n;[typeof assert.deepStrictEqual, ...events]\n```\n",
       )
       await waitForLog(root, realm, /```JSON\n\[\n {2}"function",\n {2}"adds"\n\]\n```/u, 15_000)
     },
@@ -50,7 +50,7 @@ test("a page's worker imports node:test and node:assert/strict too (no import ma
   )
 })
 
-test('a worker runs a test file written for Node, imported under /__daebug/w/', async () => {
+test('a worker runs the test files a glob selects, written for Node and in TypeScript', async () => {
   await withServer(
     {
       'index.html': '<!doctype html><html><head><title>app</title></head><body></body></html>',
@@ -66,7 +66,7 @@ test('a worker runs a test file written for Node, imported under /__daebug/w/', 
       await appendToLog(
         root,
         worker,
-        "```js\nconst { run } = await import('node:test')\nconst results = []\nfor await (const { type, data } of run({ files: ['/__daebug/w/add.test.ts'] })) if (type === 'test:pass' || type === 'test:fail') results.push(`${type} ${data.name}`)\nresults\n```\n",
+        "```js\nconst { run } = await import('node:test')\nconst results = []\nfor await (const { type, data } of run({ files: ['*.test.ts'] })) if (type === 'test:pass' || type === 'test:fail') results.push(`${type} ${data.name}`)\nresults\n```\n",
       )
       await waitForLog(
         root,

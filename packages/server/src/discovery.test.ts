@@ -117,6 +117,10 @@ test('explicit paths, folders and globs select files; exclude leaves some out', 
     'src/b.test.js',
   ])
   assert.equal(await discover({ files: ['nothing/**/*.js'] }), [])
+  assert.equal(await discover({ files: ['/src/a.test.js', '/src/deep/*.js'] }), [
+    'src/a.test.js',
+    'src/deep/c.test.js',
+  ])
 })
 
 test('paths outside the root, missing paths and excluded folders are refused with the reason', async () => {
@@ -124,7 +128,9 @@ test('paths outside the root, missing paths and excluded folders are refused wit
   writeFileSync(join(base, 'up.test.js'), '')
   assert.match(await refusal(['../up.test.js']), "'../up.test.js' is outside the root")
   assert.match(await refusal(['src/../../up.test.js']), 'outside the root')
-  assert.match(await refusal([join(base, 'up.test.js')]), 'outside the root')
+  // An absolute path outside the root is read as a URL path under it, where nothing is.
+  assert.match(await refusal([join(base, 'up.test.js')]), 'No test file or folder at')
+  assert.match(await refusal(['/../up.test.js']), 'outside the root')
   assert.match(await refusal(['../*.test.js']), 'outside the root')
   assert.match(await refusal(['missing.test.js']), "No test file or folder at 'missing.test.js'")
   assert.match(await refusal(['node_modules/m.test.js']), 'is in node_modules')

@@ -32,8 +32,9 @@ export interface DiscoveryOptions {
   /** The project root (absolute). */
   root: string
   /**
-   * Paths or globs, relative to the root (or absolute inside it). A folder means Node's default
-   * patterns inside it. Default: Node's default patterns over the whole root.
+   * Paths or globs, relative to the root (or absolute inside it); one starting with `/` that is
+   * not inside the root is a URL path (`/src/a.test.js`, percent-encoded or not). A folder means
+   * Node's default patterns inside it. Default: Node's default patterns over the whole root.
    */
   files?: readonly string[]
   /** Globs of files to leave out, relative to the root. */
@@ -178,7 +179,9 @@ function refusalOf(search: Search, path: string, folder: boolean): string | unde
 function relativeGlob(root: string, request: string): string {
   let glob = request.replace(/\\/g, '/')
   if (glob.startsWith(`${root}/`) || glob === root) glob = glob.slice(root.length + 1)
-  else if (glob.startsWith('/') || /^[A-Za-z]:\//.test(glob)) throw outsideRoot(request)
+  else if (/^[A-Za-z]:\//.test(glob)) throw outsideRoot(request)
+  // Any other absolute path is a URL path, as a realm names a file it imports: `/src/a.test.js`.
+  else if (glob.startsWith('/')) glob = decodeUrlPath(glob)
   const segments: string[] = []
   for (const segment of glob.split('/')) {
     if (segment === '' || segment === '.') continue
@@ -188,6 +191,14 @@ function relativeGlob(root: string, request: string): string {
     } else segments.pop()
   }
   return segments.join('/')
+}
+
+function decodeUrlPath(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
 }
 
 /** The folder a glob's matches all lie under: its segments before the first glob one. */

@@ -153,7 +153,10 @@ async function execute(stream: TestsStream, state: RunState, options: RunOptions
   signal?.addEventListener('abort', onAbort)
   try {
     await options.setup?.(stream)
-    const files = options.files === undefined ? [] : await env.resolveFiles(options.files)
+    const files =
+      options.files !== undefined
+        ? await env.resolveFiles(options.files)
+        : ((await env.findAllFiles?.()) ?? [])
     for (const file of files) await runFile(state, env, file, current)
   } catch (error) {
     state.success = false

@@ -1,9 +1,11 @@
 /**
  * How a run finds and loads its test files. The default environment takes the files as given
- * (paths or URLs) and loads each with `import()`; a file loaded before in this realm is loaded
+ * (paths or URLs), or asks the Daebug server that served the runner (daebug-realm.ts), and loads
+ * each with `import()`; a file loaded before in this realm is loaded
  * again under a fresh URL (`?daebug-run=N`), so a second run sees its tests (and its edits).
  */
 
+import { daebugEnvironment, daebugServerOf } from './daebug-realm.js'
 import { baseUrl } from './host.js'
 
 /** What a run needs from its surroundings to find and load test files. */
@@ -12,6 +14,8 @@ export interface RunEnvironment {
   resolveFiles(files: string[]): Promise<string[]>
   /** Loads one test file, given as the URL resolved from its path. */
   importFile(url: string): Promise<unknown>
+  /** The files of a run given no `files`; without it, such a run has none. */
+  findAllFiles?(): Promise<string[]>
 }
 
 const loaded = new Set<string>()
@@ -45,8 +49,14 @@ export function importTestFile(url: string): Promise<unknown> {
 
 /** The environment of a run: the given functions, the defaults for the others. */
 export function defaultEnvironment(given: Partial<RunEnvironment> = {}): RunEnvironment {
-  return {
-    resolveFiles: given.resolveFiles ?? ((files) => Promise.resolve(files)),
+  const served = daebugServerOf(import.meta.url)
+  const inWorker = !('document' in globalThis)
+  const daebug: Partial<RunEnvironment> = served ? daebugEnvironment(served, inWorker) : {}
+  const environment: RunEnvironment = {
+    resolveFiles: given.resolveFiles ?? daebug.resolveFiles ?? ((files) => Promise.resolve(files)),
     importFile: given.importFile ?? importTestFile,
   }
+  const findAllFiles = given.findAllFiles ?? daebug.findAllFiles
+  if (findAllFiles) environment.findAllFiles = findAllFiles
+  return environment
 }
