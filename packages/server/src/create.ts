@@ -47,7 +47,8 @@ export interface DaebugOptions {
   /**
    * Reads the built runtime modules (`@daebug/test-runner`, `@daebug/assert`,
    * `@daebug/protocol`) served under `/__daebug/modules/`; with it, pages get the import map that
-   * resolves `node:test` and `node:assert` (SPEC §5.4).
+   * resolves `node:test` and `node:assert`, and workers import project files under `/__daebug/w/`
+   * with those specifiers rewritten (SPEC §5.4).
    */
   runtimeModules?: ReadRuntimeModule
   /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */

@@ -49,9 +49,10 @@ type Factory = new (parent: Test, init: TestInit) => Test
 
 function register(parent: Test, Factory: Factory, init: TestInit): Promise<void> {
   const test = parent.createSubtest(Factory, init)
-  parent = test.parent!
-  if (parent instanceof RootTest) return parent.startTopLevel(test)
-  if (parent instanceof Suite) return RESOLVED
+  // A test declared in a finished parent lands in the root (createSubtest).
+  const owner = test.parent
+  if (owner instanceof RootTest) return owner.startTopLevel(test)
+  if (owner instanceof Suite) return RESOLVED
   return startSubtest(test) ?? RESOLVED
 }
 
