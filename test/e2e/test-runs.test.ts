@@ -78,4 +78,38 @@ test('a worker runs the test files a glob selects, written for Node and in TypeS
   )
 })
 
+test('run() evaluated in a realm log replies with one line: 🚫 when a test failed, 👍 when none did', async () => {
+  await withServer(
+    {
+      'index.html': '<!doctype html><html><head><title>app</title></head><body></body></html>',
+      'math.test.js':
+        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\ntest('adds', () => assert.equal(1 + 1, 2))\ntest('breaks', () => assert.equal(1 + 1, 3))\ntest.skip('later')\n",
+    },
+    [],
+    async ({ root, server, browser }) => {
+      const page = await browser.newPage()
+      await page.goto(server.url)
+      const realm = (await waitForRealms(root)).find((name) => !name.endsWith('-webworker'))!
+      await appendToLog(root, realm, "```js\n(await import('node:test')).run()\n```\n")
+      await waitForLog(
+        root,
+        realm,
+        /#### 🚫\S+ to agent at [\d:]+ \(\d+ms\)\n```Error\nTestsFailed: 1 passed, 1 failed, 1 skipped \(\d+\.\ds\)\n```/u,
+        15_000,
+      )
+      await appendToLog(
+        root,
+        realm,
+        "```js\n(await import('node:test')).run({ files: ['math.test.js'], testNamePatterns: ['adds'] })\n```\n",
+      )
+      await waitForLog(
+        root,
+        realm,
+        /#### 👍\S+ to agent at [\d:]+ \(\d+ms\)\n```Text\n1 passed, 0 failed, 2 skipped \(\d+\.\ds\)\n```/u,
+        15_000,
+      )
+    },
+  )
+})
+
 test.run()

@@ -35,6 +35,7 @@ import {
   evaluateCode,
   type GlobalEval,
   type JobOutcome,
+  outcomeOf,
   serializeResult,
 } from './evaluate.js'
 import { type ImportMapDocument, readImportMap } from './import-map.js'
@@ -248,7 +249,7 @@ export function startPageClient(options: PageClientOptions): PageClient {
     try {
       if (job.mode !== 'eval')
         throw new Error(`This page client cannot run '${job.mode}' jobs yet.`)
-      outcome = { ok: true, value: await evaluateCode(job.code, globalEval) }
+      outcome = await outcomeOf(await evaluateCode(job.code, globalEval))
     } catch (thrown) {
       outcome = { ok: false, thrown }
     }

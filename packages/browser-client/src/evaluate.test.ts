@@ -2,7 +2,7 @@ import type { RealmResult } from '@daebug/protocol'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { MESSAGE_MAX } from './cut.js'
-import { buildResult, evaluateCode, serializeResult } from './evaluate.js'
+import { buildResult, evaluateCode, outcomeOf, serializeResult } from './evaluate.js'
 
 // biome-ignore lint/security/noGlobalEval: the evaluator under test runs code from strings
 const globalEval = (source: string): unknown => globalThis.eval(source)
@@ -89,6 +89,57 @@ test('a result too large for the server is cut below the limit', () => {
   assert.is(parsed.jobId, 'j1')
   assert.is(parsed.ok, false)
   assert.match(parsed.text, /more characters cut/)
+})
+
+/** A stream shaped like node:test's `run()` result that ends with `summary`. */
+function fakeRun(counts: Record<string, number>, success: boolean) {
+  const summary = {
+    counts: {
+      tests: 0,
+      suites: 0,
+      passed: 0,
+      failed: 0,
+      cancelled: 0,
+      skipped: 0,
+      todo: 0,
+      topLevel: 0,
+      ...counts,
+    },
+    duration_ms: 1234,
+    success,
+  }
+  return {
+    on() {},
+    async *[Symbol.asyncIterator]() {},
+    finished: new Promise<void>((resolve) => setTimeout(resolve, 5)),
+    summary,
+  }
+}
+
+test('a test run is waited for and replied to with one line; a failed one is a failure', async () => {
+  const passed = buildResult(
+    'j',
+    await outcomeOf(fakeRun({ passed: 3, skipped: 1 }, true)),
+    9,
+    none,
+  )
+  assert.is(passed.ok, true)
+  assert.is(passed.text, '3 passed, 0 failed, 1 skipped (1.2s)')
+  assert.is(passed.value, undefined)
+  const failed = buildResult(
+    'j',
+    await outcomeOf(fakeRun({ passed: 1, failed: 1, cancelled: 1, todo: 2 }, false)),
+    9,
+    none,
+  )
+  assert.is(failed.ok, false)
+  assert.is(failed.text, 'TestsFailed: 1 passed, 2 failed, 0 skipped, 2 todo (1.2s)')
+})
+
+test('other values, streams without a summary field among them, are themselves', async () => {
+  assert.equal(await outcomeOf(42), { ok: true, value: 42 })
+  const stream = { on() {}, finished: Promise.resolve(), async *[Symbol.asyncIterator]() {} }
+  assert.equal(await outcomeOf(stream), { ok: true, value: stream })
 })
 
 test.run()

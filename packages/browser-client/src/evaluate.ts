@@ -2,7 +2,12 @@
  * Runs a job's code in the realm's global scope and turns the outcome into a `result` message that
  * always serialises and always fits the server's limit (SPEC §2.4, §3.2, §7).
  */
-import { type EventBatch, losslessJson, type RealmResult } from '@daebug/protocol'
+import {
+  type EventBatch,
+  losslessJson,
+  type RealmResult,
+  type TestSummaryData,
+} from '@daebug/protocol'
 import { cutText, EVENT_TEXT_MAX, MESSAGE_MAX, RESULT_TEXT_MAX } from './cut.js'
 import { describeThrown, safeInspect } from './thrown.js'
 
@@ -24,8 +29,57 @@ export function evaluateCode(script: string, globalEval: GlobalEval): Promise<un
   }
 }
 
-/** How a job ended: its value, or what it threw or rejected with. */
-export type JobOutcome = { ok: true; value: unknown } | { ok: false; thrown: unknown }
+/** How a job ended: its value (or a text to reply instead), or what it threw or rejected with. */
+export type JobOutcome =
+  | { ok: true; value: unknown; text?: string }
+  | { ok: false; thrown: unknown }
+
+/** A run's event stream, as node:test's `run()` returns it (duck-typed: any copy of the runner). */
+interface TestRunStream {
+  finished: PromiseLike<void>
+  summary?: TestSummaryData
+}
+
+function isTestRunStream(value: unknown): value is TestRunStream {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    const stream = value as Record<string | symbol, unknown>
+    return (
+      typeof stream.on === 'function' &&
+      typeof stream[Symbol.asyncIterator] === 'function' &&
+      typeof (stream.finished as PromiseLike<void> | undefined)?.then === 'function' &&
+      'summary' in stream
+    )
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The outcome of a job's value (SPEC §5.2): a test run (`run()` from node:test) is waited for and
+ * becomes a one-line summary, a failure when a test failed so the agent cannot miss it; any other
+ * value is itself.
+ */
+export async function outcomeOf(value: unknown): Promise<JobOutcome> {
+  if (!isTestRunStream(value)) return { ok: true, value }
+  await value.finished
+  const summary = value.summary
+  if (summary === undefined)
+    return { ok: true, value, text: 'The test run ended without a summary.' }
+  const { passed, failed, cancelled, skipped, todo } = summary.counts
+  const line = [
+    `${passed} passed`,
+    `${failed + cancelled} failed`,
+    `${skipped} skipped`,
+    ...(todo > 0 ? [`${todo} todo`] : []),
+  ].join(', ')
+  const text = `${line} (${(summary.duration_ms / 1000).toFixed(1)}s)`
+  if (summary.success) return { ok: true, value, text }
+  const error = new Error(text)
+  error.name = 'TestsFailed'
+  error.stack = `TestsFailed: ${text}`
+  return { ok: false, thrown: error }
+}
 
 const CSP_EVAL_HINT =
   "(The page's Content-Security-Policy forbids eval; Daebug needs 'unsafe-eval' in script-src to run code here.)"
@@ -42,6 +96,7 @@ function describeOutcome(
     }
   }
   const { value } = outcome
+  if (outcome.text !== undefined) return { ok: true, text: outcome.text }
   if (value === undefined) return { ok: true, text: 'undefined' }
   const json = losslessJson(value)
   if (json !== undefined) return { ok: true, value: json, text: json }

@@ -44,6 +44,26 @@ test('listens says whether an event would reach a listener or an iterator', () =
   assert.equal(kept.listens('test:start'), false)
 })
 
+test("summary is the run's own test:summary, not a file's", () => {
+  const stream = new TestsStream({ keep: false })
+  const counts = {
+    tests: 1,
+    suites: 0,
+    passed: 1,
+    failed: 0,
+    cancelled: 0,
+    skipped: 0,
+    todo: 0,
+    topLevel: 1,
+  }
+  assert.equal(stream.summary, undefined)
+  stream.emit('test:summary', { counts, duration_ms: 1, success: true, file: '/a.test.js' })
+  assert.equal(stream.summary, undefined)
+  stream.emit('test:summary', { counts, duration_ms: 2, success: true })
+  const { summary } = stream
+  assert.equal(summary?.duration_ms, 2)
+})
+
 test('a listener that throws does not stop the events; its error surfaces as uncaught', async () => {
   const stream = new TestsStream({ keep: false })
   const calls: string[] = []

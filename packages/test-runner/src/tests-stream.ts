@@ -5,7 +5,7 @@
  * Readable, each event goes to one iterator.
  */
 
-import type { TestEvent, TestEventOf, TestEventType } from '@daebug/protocol'
+import type { TestEvent, TestEventOf, TestEventType, TestSummaryData } from '@daebug/protocol'
 
 /** A listener of one event type: it receives the event's `data`, as with Node's stream. */
 export type TestEventListener<K extends TestEventType> = (data: TestEventOf<K>['data']) => void
@@ -26,6 +26,7 @@ export class TestsStream implements AsyncIterable<TestEvent> {
   #wake: (() => void) | null = null
   #done: Promise<void>
   #resolveDone!: () => void
+  #summary: TestSummaryData | undefined
 
   /** With `keep: false`, events go to listeners only (for a run nobody iterates). */
   constructor(options: { keep?: boolean } = {}) {
@@ -65,6 +66,11 @@ export class TestsStream implements AsyncIterable<TestEvent> {
     return this.#done
   }
 
+  /** The run's own `test:summary` (not a file's), once it was emitted. */
+  get summary(): TestSummaryData | undefined {
+    return this.#summary
+  }
+
   /** Whether the run has emitted its last event. */
   get ended(): boolean {
     return this.#ended
@@ -79,6 +85,9 @@ export class TestsStream implements AsyncIterable<TestEvent> {
   /** Emits one event to the listeners and to the iterators. */
   emit<K extends TestEventType>(type: K, data: TestEventOf<K>['data']): void {
     if (this.#ended) return
+    if (type === 'test:summary' && (data as TestSummaryData).file === undefined) {
+      this.#summary = data as TestSummaryData
+    }
     if (this.#keep) this.#buffer.push(type, data)
     const list = this.#listeners.get(type)
     if (list !== undefined) {
