@@ -17,8 +17,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
   checkCorpus,
-  formatDifferences,
-  formatTotals,
+  reportCorpusResult,
 } from '../../packages/test-runner/src/conformance/check-corpus.js'
 import type { TestEvent } from '../../packages/test-runner/src/conformance/compare-runs.js'
 import {
@@ -231,16 +230,9 @@ for (const realm of ['page', 'module worker'] as const) {
       async (file) => eventsOf(await run(context.browser, context.url, file), realm),
       { realm: 'chromium', limit: 1 },
     )
-    const differences = formatDifferences(result)
-    const open = formatDifferences(result, 80, { openBugs: true })
-    if (open)
-      console.error(
-        `\nOpen bugs (docs/test-runner-differences.md), not failing this run:\n${open}\n`,
-      )
-    // The differences go to stderr once; the assertion names the totals.
-    if (differences) console.error(`\n${differences}\n`)
-    assert.ok(!differences, formatTotals(`Chromium ${realm}`, result))
-    console.log(`  ${formatTotals(`Chromium ${realm}`, result)}`)
+    const { differences, totals } = reportCorpusResult(`Chromium ${realm}`, result)
+    assert.ok(!differences, totals)
+    console.log(`  ${totals}`)
   })
 }
 

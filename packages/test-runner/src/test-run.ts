@@ -167,6 +167,15 @@ function releaseSubtests(test: Test, returnedSynchronously: boolean): void {
 }
 
 // Runs the steps from `from` until `until` (exclusive), then stops: the test resumes from there.
+// A step threw: the test fails and goes on to its clean-up, now or, in a run that stops early
+// (`until`), when it is resumed.
+function failBeforeCleanUp(test: Test, error: unknown, until: number): Promise<void> | undefined {
+  recordFailure(test, error)
+  if (until === DONE) return cleanUp(test)
+  test.resumeFrom = CLEAN_UP
+  return undefined
+}
+
 function runFrom(test: Test, from: number, until: number): Promise<void> | undefined {
   if (from === CLEAN_UP) return cleanUp(test)
   if (from === START) {
@@ -175,12 +184,7 @@ function runFrom(test: Test, from: number, until: number): Promise<void> | undef
       test.context = test.makeContext() as TestContext
       if (test.plan === null && test.expectedAssertions) test.context.plan(test.expectedAssertions)
     } catch (error) {
-      recordFailure(test, error)
-      if (until !== DONE) {
-        test.resumeFrom = CLEAN_UP
-        return undefined
-      }
-      return cleanUp(test)
+      return failBeforeCleanUp(test, error, until)
     }
     from = BEFORE
   }
@@ -256,12 +260,7 @@ function runSteps(test: Test, from: number, until: number): Promise<void> | unde
     try {
       pending = runStep(test, step)
     } catch (error) {
-      recordFailure(test, error)
-      if (until !== DONE) {
-        test.resumeFrom = CLEAN_UP
-        return undefined
-      }
-      return cleanUp(test)
+      return failBeforeCleanUp(test, error, until)
     }
     if (pending !== undefined) {
       const next = step + 1

@@ -162,3 +162,20 @@ export function formatTotals(where: string, result: CorpusResult): string {
     return `${where}: ${result.agreeing}/${result.tests} tests have node --test's outcome in ${files} files${documented}`
   return `${where}: ${result.agreeing}/${result.tests} tests agree with node --test in ${files} files${documented}; event order and summary agree in ${result.filesInOrder}/${files} files`
 }
+
+/**
+ * Prints a corpus check's open bugs and differences to stderr (once, in full) and returns the
+ * differences (empty when everything agrees) with the totals line, for the caller to assert.
+ */
+export function reportCorpusResult(
+  where: string,
+  result: CorpusResult,
+): { differences: string; totals: string } {
+  const differences = formatDifferences(result)
+  const open = formatDifferences(result, 80, { openBugs: true })
+  if (open) {
+    console.error(`\nOpen bugs (docs/test-runner-differences.md), not failing this run:\n${open}\n`)
+  }
+  if (differences) console.error(`\n${differences}\n`)
+  return { differences, totals: formatTotals(where, result) }
+}

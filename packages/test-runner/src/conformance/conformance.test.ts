@@ -6,7 +6,7 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { checkCorpus, formatDifferences, formatTotals, processProblem } from './check-corpus.js'
+import { checkCorpus, formatTotals, processProblem, reportCorpusResult } from './check-corpus.js'
 import { parseEventLines } from './compare-runs.js'
 import { readCorpus } from './corpus.js'
 import { RUNNER_UNDER_TEST, runOursInNode } from './run-processes.js'
@@ -30,13 +30,8 @@ conformance('every corpus test agrees with node --test', async () => {
     },
     { realm: 'node' },
   )
-  const differences = formatDifferences(result)
-  const open = formatDifferences(result, 80, { openBugs: true })
-  if (open)
-    console.error(`\nOpen bugs (docs/test-runner-differences.md), not failing this run:\n${open}\n`)
-  // The differences go to stderr once; the assertion names the totals.
-  if (differences) console.error(`\n${differences}\n`)
-  assert.ok(!differences, formatTotals('Node', result))
+  const { differences, totals } = reportCorpusResult('Node', result)
+  assert.ok(!differences, totals)
   console.log(`  ${formatTotals(`Node (${RUNNER_UNDER_TEST})`, result)}`)
 })
 

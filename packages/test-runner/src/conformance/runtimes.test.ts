@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'tsup'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { checkCorpus, formatDifferences, formatTotals, processProblem } from './check-corpus.js'
+import { checkCorpus, processProblem, reportCorpusResult } from './check-corpus.js'
 import { parseEventLines } from './compare-runs.js'
 import { type CorpusFile, readCorpus, rewriteSpecifiers, runOptions } from './corpus.js'
 import { runsIn } from './documented-differences.js'
@@ -107,16 +107,9 @@ for (const [name, runtime] of Object.entries(RUNTIMES)) {
     const realm = name === 'Bun' ? 'bun' : 'deno'
     const files = readCorpus().filter((file) => runsIn(realm, file.name))
     const result = await checkCorpus(files, runFile, { realm, level: 'outcomes' })
-    const differences = formatDifferences(result)
-    const open = formatDifferences(result, 80, { openBugs: true })
-    if (open)
-      console.error(
-        `\nOpen bugs (docs/test-runner-differences.md), not failing this run:\n${open}\n`,
-      )
-    // The differences go to stderr once; the assertion names the totals.
-    if (differences) console.error(`\n${differences}\n`)
-    assert.ok(!differences, formatTotals(name, result))
-    console.log(`  ${formatTotals(name, result)}`)
+    const { differences, totals } = reportCorpusResult(name, result)
+    assert.ok(!differences, totals)
+    console.log(`  ${totals}`)
   })
 }
 
