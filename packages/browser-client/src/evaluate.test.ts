@@ -140,6 +140,15 @@ test('other values, streams without a summary field among them, are themselves',
   assert.equal(await outcomeOf(42), { ok: true, value: 42 })
   const stream = { on() {}, finished: Promise.resolve(), async *[Symbol.asyncIterator]() {} }
   assert.equal(await outcomeOf(stream), { ok: true, value: stream })
+  let read = 0
+  const watched = {
+    get on() {
+      read++
+      return () => {}
+    },
+  }
+  await outcomeOf(watched)
+  assert.is(read, 0, "an ordinary value's getters are not run")
 })
 
 test.run()

@@ -44,11 +44,13 @@ function isTestRunStream(value: unknown): value is TestRunStream {
   if (typeof value !== 'object' || value === null) return false
   try {
     const stream = value as Record<string | symbol, unknown>
+    // `in` first: it runs no getter of the agent's value, and most values stop there.
     return (
+      'summary' in stream &&
+      'finished' in stream &&
       typeof stream.on === 'function' &&
       typeof stream[Symbol.asyncIterator] === 'function' &&
-      typeof (stream.finished as PromiseLike<void> | undefined)?.then === 'function' &&
-      'summary' in stream
+      typeof (stream.finished as PromiseLike<void> | undefined)?.then === 'function'
     )
   } catch {
     return false
