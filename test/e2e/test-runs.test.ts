@@ -2,7 +2,10 @@
  * Test runs in live realms (issue 8), through the real CLI and a headless Chromium: what a page
  * can import, and what it runs.
  */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { test } from 'uvu'
+import * as assert from 'uvu/assert'
 import { appendToLog, waitForLog, waitForRealms, withServer } from './harness.js'
 
 const INDEX = '<!doctype html><html><head><title>app</title></head><body></body></html>'
@@ -79,18 +82,35 @@ test('a worker runs the test files a glob selects, written for Node and in TypeS
     },
   ))
 
-test('run() evaluated in a realm log replies with one line: 🚫 when a test failed, 👍 when none did', () =>
+test('run() in a realm log writes the report above a one-line reply: 🚫 when a test failed, 👍 when none did', () =>
   withProject(
     {
       'math.test.js':
-        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\ntest('adds', () => assert.equal(1 + 1, 2))\ntest('breaks', () => assert.equal(1 + 1, 3))\ntest.skip('later')\n",
+        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\ntest('adds', () => assert.equal(1 + 1, 2))\ntest('breaks', () => assert.equal(1 + 1, 3))\ntest('later', { skip: 'not ready' }, () => {})\n",
     },
     async ({ root, page }) => {
       await appendToLog(root, page, "```js\n(await import('node:test')).run()\n```\n")
       await waitForLog(
         root,
         page,
-        /#### 🚫\S+ to agent at [\d:]+ \(\d+ms\)\n```Error\nTestsFailed: 1 passed, 1 failed, 1 skipped \(\d+\.\ds\)\n```/u,
+        new RegExp(
+          [
+            '## Test Results: 1 pass, 1 fail, 1 skip \\(\\d+ms\\)\n',
+            '✗ breaks \\(\\d+ms\\)',
+            '```Error',
+            'AssertionError \\[ERR_ASSERTION\\]: Expected values to be strictly equal:\n',
+            '2 !== 3\n',
+            '    at \\S+ \\(math\\.test\\.js:4:\\d+\\)',
+            '```',
+            '○ later \\(skipped: not ready\\)',
+            '✓ 1 passed in 1 file\n',
+            '#### 🚫\\S+ to agent at [\\d:]+ \\([\\d,]+ms\\)',
+            '```Text',
+            '1 passed, 1 failed, 1 skipped \\(\\d+ms\\) — report above',
+            '```',
+          ].join('\n'),
+          'u',
+        ),
         15_000,
       )
       await appendToLog(
@@ -101,9 +121,69 @@ test('run() evaluated in a realm log replies with one line: 🚫 when a test fai
       await waitForLog(
         root,
         page,
-        /#### 👍\S+ to agent at [\d:]+ \(\d+ms\)\n```Text\n1 passed, 0 failed, 2 skipped \(\d+\.\ds\)\n```/u,
+        /#### 👍\S+ to agent at [\d:]+ \(\d+ms\)\n```Text\n1 passed, 0 failed, 2 skipped \(\d+ms\) — report above\n```/u,
         15_000,
       )
+    },
+  ))
+
+test('a second run sees an edited test file, and a file that does not parse fails alone', () =>
+  withProject(
+    {
+      'math.test.js': "import { test } from 'node:test'\ntest('one', () => {})\n",
+      'broken.test.js': "import { test } from 'node:test'\ntest('never', () => {\n",
+    },
+    async ({ root, page }) => {
+      const run = "```js\n(await import('node:test')).run()\n```\n"
+      await appendToLog(root, page, run)
+      await waitForLog(
+        root,
+        page,
+        /## Test Results: 1 pass, 1 fail, 0 skip \(\d+ms\)\n\n✗ Import: broken\.test\.js \(\d+ms\)\n```Error\nSyntaxError: [^\n]+\n```\n✓ 1 passed in 2 files/u,
+        15_000,
+      )
+      await writeFile(
+        join(root, 'math.test.js'),
+        "import { test } from 'node:test'\ntest('one', () => {})\ntest('two', () => {})\n",
+      )
+      await writeFile(
+        join(root, 'broken.test.js'),
+        "import { test } from 'node:test'\ntest('fixed', () => {})\n",
+      )
+      await appendToLog(root, page, run)
+      await waitForLog(root, page, /## Test Results: 3 pass, 0 fail, 0 skip[\s\S]*#### 👍/u, 15_000)
+    },
+  ))
+
+test('a long run keeps one progress block, replaced by a report of at most 40 lines for 500 tests', () =>
+  withProject(
+    {
+      'many.test.js': [
+        "import { test } from 'node:test'",
+        "import assert from 'node:assert/strict'",
+        'for (let i = 0; i < 500; i++) {',
+        "  test('case ' + i, async () => {",
+        '    await new Promise((resolve) => setTimeout(resolve, 8))',
+        '    if (i === 100 || i === 400) assert.deepEqual({ i }, { i: -1 })',
+        '  })',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    async ({ root, page }) => {
+      await appendToLog(root, page, "```js\n(await import('node:test')).run()\n```\n")
+      const during = await waitForLog(root, page, /## Test Progress: \d+\/\d+ done/u, 15_000)
+      assert.is(during.match(/## Test Progress/gu)?.length, 1)
+      const log = await waitForLog(root, page, /— report above/u, 30_000)
+      assert.not.match(log, /## Test Progress/u, 'the progress block is replaced by the report')
+      const report = log.slice(
+        log.indexOf('## Test Results'),
+        log.indexOf('\n####', log.indexOf('## Test Results')),
+      )
+      assert.match(report, /^## Test Results: 498 pass, 2 fail, 0 skip/u)
+      assert.match(report, /✗ case 100[\s\S]*✗ case 400/u)
+      const lines = report.split('\n').length
+      assert.ok(lines <= 40, `the report has ${lines} lines:\n${report}`)
     },
   ))
 

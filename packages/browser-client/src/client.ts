@@ -41,6 +41,7 @@ import {
 import { type ImportMapDocument, readImportMap } from './import-map.js'
 import { type PageWindow, watchLifecycle } from './lifecycle.js'
 import { loadRealmName, type NameStorage, REALM_NAME_KEY } from './realm-name.js'
+import { isTestRunStream, streamTestRun } from './test-run-stream.js'
 import { workerNameOf } from './worker-host.js'
 
 /** The global property that holds the running client (non-enumerable), and keeps it to one. */
@@ -242,14 +243,22 @@ export function startPageClient(options: PageClientOptions): PageClient {
     running.set(jobId, events)
     // A job that never settles must not take every later event: past its timeout, events are
     // background again (its result, should it come, is still sent; the server notes it as late).
-    const timeout =
+    let timeout =
       job.timeoutMs > 0 ? setTimer(() => capture.detachJob(events), job.timeoutMs) : undefined
     const started = monotonicNow()
     let outcome: JobOutcome
     try {
       if (job.mode !== 'eval')
         throw new Error(`This page client cannot run '${job.mode}' jobs yet.`)
-      outcome = await outcomeOf(await evaluateCode(job.code, globalEval))
+      const value = await evaluateCode(job.code, globalEval)
+      if (isTestRunStream(value)) {
+        // A test run is bound by its own timeouts and the server's run watchdog (SPEC §5.2).
+        if (timeout !== undefined) clearTimer(timeout)
+        timeout = undefined
+        const sink = { send: (text: string) => send(jobId, text), setTimeout: setTimer }
+        await streamTestRun(jobId, value, { ...sink, clearTimeout: clearTimer })
+      }
+      outcome = await outcomeOf(value)
     } catch (thrown) {
       outcome = { ok: false, thrown }
     }

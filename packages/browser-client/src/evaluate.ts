@@ -2,13 +2,9 @@
  * Runs a job's code in the realm's global scope and turns the outcome into a `result` message that
  * always serialises and always fits the server's limit (SPEC §2.4, §3.2, §7).
  */
-import {
-  type EventBatch,
-  losslessJson,
-  type RealmResult,
-  type TestSummaryData,
-} from '@daebug/protocol'
+import { type EventBatch, losslessJson, type RealmResult } from '@daebug/protocol'
 import { cutText, EVENT_TEXT_MAX, MESSAGE_MAX, RESULT_TEXT_MAX } from './cut.js'
+import { isTestRunStream } from './test-run-stream.js'
 import { describeThrown, safeInspect } from './thrown.js'
 
 /** An indirect `eval`: evaluates a script in the global scope and returns its completion value. */
@@ -33,29 +29,6 @@ export function evaluateCode(script: string, globalEval: GlobalEval): Promise<un
 export type JobOutcome =
   | { ok: true; value: unknown; text?: string }
   | { ok: false; thrown: unknown }
-
-/** A run's event stream, as node:test's `run()` returns it (duck-typed: any copy of the runner). */
-interface TestRunStream {
-  finished: PromiseLike<void>
-  summary?: TestSummaryData
-}
-
-function isTestRunStream(value: unknown): value is TestRunStream {
-  if (typeof value !== 'object' || value === null) return false
-  try {
-    const stream = value as Record<string | symbol, unknown>
-    // `in` first: it runs no getter of the agent's value, and most values stop there.
-    return (
-      'summary' in stream &&
-      'finished' in stream &&
-      typeof stream.on === 'function' &&
-      typeof stream[Symbol.asyncIterator] === 'function' &&
-      typeof (stream.finished as PromiseLike<void> | undefined)?.then === 'function'
-    )
-  } catch {
-    return false
-  }
-}
 
 /**
  * The outcome of a job's value (SPEC §5.2): a test run (`run()` from node:test) is waited for and

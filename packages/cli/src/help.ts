@@ -2,7 +2,7 @@
  * The text of `daebug --help` and the version, one source for the command and its docs.
  */
 import pkg from '../package.json' with { type: 'json' }
-import { formatOptions, SERVE_OPTIONS } from './options.js'
+import { formatOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
 
 /** The version of `@daebug/cli`. */
 export const VERSION: string = pkg.version
@@ -13,9 +13,16 @@ export const HELP: string = `daebug ${VERSION}: a live REPL and test runner insi
 Usage:
   daebug [options]      serve the project: open the printed URL, then append fenced js blocks
                         to daebug/<realm>.md (listed in daebug.md) and read the replies there
+  daebug --test [GLOB…] [options]
+                        run the project's test files in a live realm (a page or a worker),
+                        print the report and the totals; exit 0 when all passed, 1 when a
+                        test failed, 2 when no realm or no test file was found
   daebug --help | --version
 
 Options:
 ${formatOptions(SERVE_OPTIONS)}
+
+Test options (with --test):
+${formatOptions(TEST_OPTIONS)}
 
 Stop the server with Ctrl-C, or by writing %%SHUTDOWN%% on a line of its own in daebug.md.`

@@ -10,7 +10,11 @@ function capture() {
   return {
     out,
     err,
-    output: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) },
+    output: {
+      out: (t: string) => void out.push(t),
+      err: (t: string) => void err.push(t),
+      write: (t: string) => void out.push(t),
+    },
   }
 }
 

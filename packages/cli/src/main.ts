@@ -1,20 +1,31 @@
 /**
  * The `daebug` command's entry: parses arguments and dispatches (SPEC §9).
  */
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { isReporterName } from '@daebug/test-runner/reporters'
+import { openHeadless } from './headless.js'
 import { HELP, VERSION } from './help.js'
-import { parseArgsOptions, SERVE_OPTIONS } from './options.js'
+import { parseArgsOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
 import { type ServeSettings, serve, UsageError } from './serve.js'
+import { runTestCommand, type TestSettings } from './test-command.js'
 
 /** Where the command writes: stdout for data, stderr for diagnostics. */
 export interface Output {
+  /** A line of data. */
   out: (text: string) => void
+  /** A line of diagnostics. */
   err: (text: string) => void
+  /** Data as it comes (a reporter's output), no newline added. */
+  write: (text: string) => void
 }
 
 const consoleOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  write: (text) => {
+    if (text) process.stdout.write(text)
+  },
 }
 
 /**
@@ -23,6 +34,14 @@ const consoleOutput: Output = {
  */
 export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
   try {
+    if (argv.includes('--test')) {
+      const command = parseTestArgs(argv)
+      if (command.type === 'help') {
+        output.out(HELP)
+        return 0
+      }
+      return await runTestCommand(command.settings, output)
+    }
     const command = parseServeArgs(argv)
     if (command.type === 'help') {
       output.out(HELP)
@@ -33,10 +52,17 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       return 0
     }
     const serving = await serve(command.settings, output)
+    const browser = command.settings.headless
+      ? await openHeadless(serving.url, resolve(command.settings.root)).catch(async (error) => {
+          await serving.shutdown()
+          throw error
+        })
+      : undefined
     const stop = () => void serving.shutdown()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
     const code = await serving.done
+    await browser?.close().catch(() => {})
     process.off('SIGINT', stop)
     process.off('SIGTERM', stop)
     return code
@@ -101,9 +127,53 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     ...(port === undefined ? {} : { port }),
     host: (values.host as string | undefined) ?? '127.0.0.1',
     timeoutMs: number('timeout', values.timeout as string | undefined, 1, 2_147_483_647) ?? 60_000,
+    headless: values.headless === true,
     allowedHosts: (values['allowed-host'] as string[] | undefined) ?? [],
     allowOrigins: (values['allow-origin'] as string[] | undefined) ?? [],
     worker: values['no-worker'] !== true,
     logFormat,
+  }
+}
+
+/** What `--test`'s arguments ask for. */
+export type TestCommand = { type: 'help' } | { type: 'test'; settings: TestSettings }
+
+/**
+ * Reads `--test`'s arguments (positionals are globs or paths); throws a `UsageError` (or a
+ * `parseArgs` error) on bad ones.
+ * @example
+ * parseTestArgs(['--test', 'src/**\/*.test.js', '--page', 'webworker'])
+ */
+export function parseTestArgs(argv: string[]): TestCommand {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: parseArgsOptions(TEST_OPTIONS),
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.help) return { type: 'help' }
+  const reporter = (values.reporter as string | undefined) ?? 'spec'
+  if (!isReporterName(reporter)) {
+    throw new UsageError(
+      `--reporter must be one of spec, tap, dot, junit, json, markdown; got '${reporter}'.`,
+    )
+  }
+  const port = number('port', (values.port as string | undefined) ?? process.env.PORT, 1, 65535)
+  const timeoutMs = number('timeout', values.timeout as string | undefined, 1, 2_147_483_647)
+  const patterns = (values['test-name-pattern'] as string[] | undefined) ?? []
+  return {
+    type: 'test',
+    settings: {
+      root: (values.root as string | undefined) ?? '.',
+      ...(port === undefined ? {} : { port }),
+      files: positionals,
+      ...(values.page === undefined ? {} : { page: values.page as string }),
+      reporter,
+      testNamePatterns: patterns,
+      only: values['test-only'] === true,
+      headless: values.headless === true,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      watch: values.watch === true,
+    },
   }
 }

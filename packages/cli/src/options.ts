@@ -56,8 +56,58 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
     value: 'F',
     description: "'text' (default) or 'json': one event per line",
   },
+  headless: {
+    type: 'boolean',
+    description: 'also open the project in a headless Chromium, so there is a realm',
+  },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
   version: { type: 'boolean', short: 'v', description: 'print the version' },
+}
+
+/** The options of test mode (`daebug --test [GLOB…] [options]`). */
+export const TEST_OPTIONS: Record<string, OptionSpec> = {
+  test: {
+    type: 'boolean',
+    description: "run the test files (default: Node's patterns) in a realm",
+  },
+  page: {
+    type: 'string',
+    value: 'NAME',
+    description: 'the realm: a name, or part of a name, URL or title (default: the latest page)',
+  },
+  reporter: {
+    type: 'string',
+    value: 'R',
+    description: 'spec (default), tap, dot, junit, json or markdown',
+  },
+  'test-name-pattern': {
+    type: 'string',
+    multiple: true,
+    value: 'RE',
+    description: 'run only the tests whose name matches',
+  },
+  'test-only': { type: 'boolean', description: 'run only the tests marked only' },
+  headless: {
+    type: 'boolean',
+    description: 'open the project in a headless Chromium when no realm is connected',
+  },
+  timeout: {
+    type: 'string',
+    value: 'MS',
+    description: 'per-test time-out in milliseconds (default in realms: 30000)',
+  },
+  watch: { type: 'boolean', description: 'run again whenever a file of the project changes' },
+  root: {
+    type: 'string',
+    value: 'DIR',
+    description: 'the project (default: .); its running server is used, else one is started',
+  },
+  port: {
+    type: 'string',
+    value: 'N',
+    description: 'the port to look for the server on, or to start it on',
+  },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 }
 
 /** The options in `node:util` `parseArgs` form. */

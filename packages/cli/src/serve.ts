@@ -29,6 +29,8 @@ export interface ServeSettings {
   /** Whether pages create a web worker realm (false with `--no-worker`). */
   worker: boolean
   logFormat: 'text' | 'json'
+  /** Also open the project in a headless Chromium (`--headless`). */
+  headless?: boolean
 }
 
 /** A user error: one sentence and a hint, exit code 2. */

@@ -8,6 +8,7 @@ import {
   formatLateResult,
   formatLogHeader,
   formatReply,
+  formatRequest,
   formatSlot,
   normalizeErrorStack,
   REPLY_TEXT,
@@ -44,6 +45,10 @@ test('agent headers and slots have their exact shapes', () => {
   assert.is(
     formatSlot(realm, 'agent', { state: 'queued', ahead: 2, time: '12:05:07' }),
     '#### ⏳7-zen-1201-03 to agent at 12:05:07\nqueued (2 ahead)',
+  )
+  assert.is(
+    formatRequest('cli', realm, 'run(`x`)\n```', { state: 'queued', ahead: 1, time: '12:05:07' }),
+    '### 🗣️cli to 7-zen-1201-03 at 12:05:07\n````js\nrun(`x`)\n```\n````\n#### ⏳7-zen-1201-03 to cli at 12:05:07\nqueued (1 ahead)',
   )
 })
 

@@ -55,6 +55,14 @@ export function formatSlot(realm: string, agent: string, slot: SlotState): strin
   return `#### ⏳${realm} to ${agent} at ${slot.time}\n${status}`
 }
 
+/**
+ * A request sent by HTTP, the relay, MCP or the CLI, logged as if the agent had appended it
+ * (SPEC §4): `### 🗣️<agent> to <realm> at <time>`, a `js` fence with the code, and its slot.
+ */
+export function formatRequest(agent: string, realm: string, code: string, slot: SlotState): string {
+  return `${formatAgentHeader(agent, realm, slot.time)}\n${writeFence('js', code)}\n${formatSlot(realm, agent, slot)}`
+}
+
 /** What a reply holds: lossless JSON, an inspect-style preview, or an error's stack. */
 export type ReplyBody =
   | { kind: 'json'; json: string }

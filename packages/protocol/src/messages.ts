@@ -174,11 +174,15 @@ export interface RealmHeartbeat {
   type: 'heartbeat'
 }
 
-/** One test event of a running `tests` job, streamed as it happens. */
-export interface RealmTestEvent {
+/**
+ * Test events of a job whose value is a test run (SPEC §5.2), in order, in batches. The first
+ * batch (empty if need be) is sent as soon as the realm sees the run: from then on the job is
+ * bound by the run watchdog, not by the REPL job timeout.
+ */
+export interface RealmTestEvents {
   type: 'test'
   jobId: string
-  event: TestEvent
+  events: TestEvent[]
 }
 
 /** A diagnostic the client wants in its log (e.g. why no worker could be created). */
@@ -212,7 +216,7 @@ export type RealmToServerMessage =
   | RealmResult
   | RealmEvents
   | RealmHeartbeat
-  | RealmTestEvent
+  | RealmTestEvents
   | RealmNote
   | RealmWorkerStatus
 

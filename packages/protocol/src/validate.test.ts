@@ -149,7 +149,8 @@ const realmMessages: RealmToServerMessage[] = [
   },
   { type: 'events', events: [failed], omitted: 0 },
   { type: 'heartbeat' },
-  ...testEvents.map((testEvent) => ({ type: 'test' as const, jobId: 'j3', event: testEvent })),
+  { type: 'test', jobId: 'j3', events: testEvents },
+  { type: 'test', jobId: 'j3', events: [] },
   { type: 'note', text: 'no worker: blocked by CSP worker-src' },
   {
     type: 'worker',
@@ -348,15 +349,15 @@ const failures: [Validator<unknown>, unknown, string, string?][] = [
   ],
   [
     validateRealmMessage,
-    { type: 'test', jobId: 'j', event: { type: 'test:foo', data: {} } },
-    "test.event: unknown test event type 'test:foo'; expected one of: test:enqueue, " +
+    { type: 'test', jobId: 'j', events: [{ type: 'test:foo', data: {} }] },
+    "test.events[0]: unknown test event type 'test:foo'; expected one of: test:enqueue, " +
       'test:dequeue, test:start, test:plan, test:diagnostic, test:stdout, test:stderr, ' +
       'test:pass, test:fail, test:complete, test:summary',
   ],
   [
     validateRealmMessage,
-    { type: 'test', jobId: 'j', event: { type: 'test:pass', data: [] } },
-    'test.event.data: expected an object, got an array (0 items)',
+    { type: 'test', jobId: 'j', events: [{ type: 'test:pass', data: [] }] },
+    'test.events[0].data: expected an object, got an array (0 items)',
   ],
   [
     validateRealmMessage,

@@ -18,7 +18,7 @@ import type {
   RealmHello,
   RealmNote,
   RealmResult,
-  RealmTestEvent,
+  RealmTestEvents,
   RealmToServerMessage,
   RealmWorkerStatus,
   TestsRunRequest,
@@ -75,6 +75,8 @@ export const LIMITS: {
   readonly eventText: number
   /** Events in one message (a realm sends the first 2 and the last 8). */
   readonly events: number
+  /** Test events in one batch of a running test job. */
+  readonly testEvents: number
   /** Names, ids, agents, versions. */
   readonly name: number
   /** URLs, titles, paths, globs and test name patterns. */
@@ -91,6 +93,7 @@ export const LIMITS: {
   text: 8 * MiB,
   eventText: MiB,
   events: 1_000,
+  testEvents: 1_000,
   name: 4_096,
   url: 65_536,
   files: 10_000,
@@ -201,7 +204,11 @@ const realmMessage = taggedUnion<RealmToServerMessage>(
     }),
     events: object<RealmEvents>({ type: literal('events'), events, omitted: count }),
     heartbeat: object<RealmHeartbeat>({ type: literal('heartbeat') }),
-    test: object<RealmTestEvent>({ type: literal('test'), jobId: name, event: testEvent }),
+    test: object<RealmTestEvents>({
+      type: literal('test'),
+      jobId: name,
+      events: array(testEvent, { max: LIMITS.testEvents }),
+    }),
     note: object<RealmNote>({ type: literal('note'), text: string({ max: LIMITS.eventText }) }),
     worker: object<RealmWorkerStatus>({
       type: literal('worker'),

@@ -1,63 +1,9 @@
 import { FOOTER, formatLogHeader, parseRegistry, REPLY_TEXT } from '@daebug/protocol'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { type CoreOptions, DaebugCore } from './core.js'
+import { DaebugCore } from './core.js'
+import { fakeSocket, LOG, ROOT, setup, until } from './core-harness.test-util.js'
 import { type MemoryHost, memoryHost } from './memory-host.test-util.js'
-
-const ROOT = '/project'
-const LOG = `${ROOT}/daebug/7-zen-1201-03.md`
-
-function fakeSocket() {
-  const sent: Array<Record<string, unknown>> = []
-  const socket = {
-    sent,
-    closed: false,
-    send: (text: string) => void sent.push(JSON.parse(text)),
-    close: () => {
-      socket.closed = true
-    },
-    jobs: () => sent.filter((m) => m.type === 'job'),
-  }
-  return socket
-}
-
-async function setup(timeoutMs = 60_000, options: Partial<CoreOptions> = {}) {
-  const host = memoryHost()
-  const shutdowns: number[] = []
-  const core = new DaebugCore({
-    root: ROOT,
-    host,
-    url: 'http://localhost:8680/',
-    timeoutMs,
-    onShutdownRequest: () => void shutdowns.push(1),
-    ...options,
-  })
-  await core.start()
-  const socket = fakeSocket()
-  const connection = core.connect(socket)
-  connection.message(
-    JSON.stringify({
-      type: 'hello',
-      name: '7-zen-1201-03',
-      instance: 'i1',
-      kind: 'page',
-      url: 'http://localhost:8680/app/index.html',
-      importMap: { imports: { lit: '/vendor/lit.js' } },
-    }),
-  )
-  await until(() => host.files.get(LOG))
-  return { host, core, socket, connection, shutdowns }
-}
-
-async function until<T>(check: () => T | undefined | false, ms = 2000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error('condition not reached')
-    await new Promise((done) => setTimeout(done, 5))
-  }
-}
 
 test('a realm that says hello while the server stops is let go, not welcomed', async () => {
   const { core } = await setup()

@@ -11,6 +11,7 @@ import {
   formatClock,
   formatDiagnostic,
   formatLogHeader,
+  formatRequest,
   generateRealmName,
   hasShutdownLine,
   interruptSlots,
@@ -20,15 +21,24 @@ import {
   type RealmInfo,
   type RealmKind,
   type RealmToServerMessage,
+  type SlotState,
   sanitizeRealmName,
+  type Transport,
   validateRealmMessage,
 } from '@daebug/protocol'
 import { FilePoller } from './file-poller.js'
 import { type Host, joinPath, unrefTimer } from './host.js'
 import { JobRunner, newJobId } from './jobs.js'
 import { SharedFile } from './log-file.js'
-import { type Job, type RealmRecord, type RealmSocket, realmState } from './realm.js'
+import {
+  type Job,
+  type JobOutcome,
+  type RealmRecord,
+  type RealmSocket,
+  realmState,
+} from './realm.js'
 import { RegistryWriter } from './registry-writer.js'
+import { RUN_WATCHDOG_MS } from './test-run-log.js'
 import {
   applyWorkerReport,
   NOT_RUN_DISCONNECTED,
@@ -43,6 +53,8 @@ export interface CoreOptions {
   url: string
   /** Job time-out in ms (SPEC §2.4, default 60 s). */
   timeoutMs: number
+  /** The run watchdog of jobs that run tests (default 10 minutes, SPEC §5.2). */
+  runTimeoutMs?: number
   /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */
   worker?: boolean
   /** Lifecycle events (SPEC §4.3) for the CLI's lines, `--log-format json` and embedders. */
@@ -51,6 +63,18 @@ export interface CoreOptions {
   onError?: (error: unknown) => void
   /** Called when `%%SHUTDOWN%%` asks the server to stop. */
   onShutdownRequest?: () => void
+}
+
+/** Code sent to a realm by another way than its log (SPEC §4). */
+export interface SubmitRequest {
+  code: string
+  /** Names the sender in the log; default: the transport. */
+  agent?: string
+  transport: Transport
+  /** The code runs tests: bound by the run watchdog from the start, not by the job time-out. */
+  runsTests?: boolean
+  /** Called when the job's test run starts, to follow its events. */
+  onTestRun?: Job['onTestRun']
 }
 
 /** A realm's connection as the transport sees it: feed it messages, tell it when it closed. */
@@ -96,6 +120,7 @@ export class DaebugCore {
     this.jobs = new JobRunner({
       now: () => options.host.now(),
       timeoutMs: options.timeoutMs,
+      runTimeoutMs: options.runTimeoutMs ?? RUN_WATCHDOG_MS,
       editLog: (realm, transform) => this.#editLog(realm, transform),
       emit: (event) => this.options.onEvent?.(event),
       changed: () => this.#registry.schedule(),
@@ -167,6 +192,7 @@ export class DaebugCore {
       if (!realm || realm.instance !== instance) return
       realm.lastSeen = this.options.host.now()
       if (message.type === 'result') this.jobs.result(realm, instance, message)
+      else if (message.type === 'test') this.jobs.testEvents(realm, instance, message)
       else if (message.type === 'events') this.#background(realm, message.events, message.omitted)
       else if (message.type === 'note') this.#note(realm, message.text)
       else if (message.type === 'worker') applyWorkerReport(this.#workerReports, realm, message)
@@ -334,6 +360,46 @@ export class DaebugCore {
       return accepted.text
     })
     if (jobs.length) this.jobs.enqueue(realm, jobs)
+  }
+
+  /**
+   * Sends code to a connected realm as if an agent had appended it to the realm's log (SPEC §4):
+   * logged under a header naming the agent (or the transport), queued with the file requests,
+   * answered under it. Returns the job's id at once, and its outcome once the reply is written.
+   */
+  submit(realm: RealmRecord, request: SubmitRequest): { id: string; outcome: Promise<JobOutcome> } {
+    const now = this.options.host.now()
+    const clock = formatClock(now)
+    const ahead = realm.queue.length + (realm.running ? 1 : 0)
+    const agent = request.agent ?? request.transport
+    let settle: (outcome: JobOutcome) => void = () => {}
+    const outcome = new Promise<JobOutcome>((resolve) => {
+      settle = resolve
+    })
+    const job: Job = {
+      id: newJobId(now),
+      realm: realm.name,
+      code: request.code,
+      lang: 'js',
+      agent,
+      transport: request.transport,
+      group: { failed: false },
+      acceptedAt: now,
+      acceptedClock: clock,
+      executingShown: ahead === 0,
+      done: false,
+      waiters: [settle],
+      ...(request.runsTests ? { runsTests: true } : {}),
+      ...(request.onTestRun ? { onTestRun: request.onTestRun } : {}),
+    }
+    const slot: SlotState =
+      ahead === 0
+        ? { state: 'executing', seconds: 0, time: clock }
+        : { state: 'queued', ahead, time: clock }
+    void this.#editLog(realm, (text) =>
+      appendBlock(text, formatRequest(agent, realm.name, request.code, slot)),
+    ).then(() => this.jobs.enqueue(realm, [job]))
+    return { id: job.id, outcome }
   }
 
   #editLog(realm: RealmRecord, transform: (text: string) => string): Promise<void> {

@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
 import type { Host } from './host.js'
+import { injectClient } from './html-inject.js'
 import { mountRealmHttp } from './realm-http.js'
 import {
   mountRuntimeModules,
@@ -17,6 +18,7 @@ import {
 import { securityMiddleware } from './security.js'
 import { serveStatic } from './static.js'
 import { mountTestApi } from './test-api.js'
+import { mountTestRunApi } from './test-run-api.js'
 import { VERSION } from './version.js'
 import { mountWorkerFiles } from './worker-files.js'
 
@@ -73,6 +75,10 @@ export interface Daebug {
 }
 
 const CLIENT_PATH = '/__daebug/client.js'
+/** A blank page that loads the client: a realm for a root without `index.html`. */
+export const BLANK_PATH = '/__daebug/blank.html'
+const BLANK_PAGE =
+  '<!doctype html><html><head><meta charset="utf-8"><title>Daebug</title></head><body></body></html>'
 const WORKER_PATH = '/__daebug/worker.js'
 
 /** Creates a Daebug server for a root. */
@@ -160,6 +166,18 @@ export function createDaebug(options: DaebugOptions): Daebug {
     }),
   )
   mountTestApi(app, { root: options.root, fs: options.host.fs })
+  mountTestRunApi(app, { core, root: options.root, fs: options.host.fs })
+  // The page `daebug --headless` opens when the root has no index.html (SPEC §9).
+  app.get(BLANK_PATH, (c) =>
+    c.html(
+      injectClient(BLANK_PAGE, {
+        clientUrl: CLIENT_PATH,
+        ...(options.runtimeModules ? { importMap: { ...RUNTIME_IMPORT_MAP } } : {}),
+      }),
+      200,
+      { 'cache-control': 'no-store' },
+    ),
+  )
   const { runtimeModules } = options
   if (runtimeModules) {
     mountRuntimeModules(app, runtimeModules)

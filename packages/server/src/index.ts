@@ -4,8 +4,8 @@
  * its lifecycle; the runtime adapters live in their own entries (`@daebug/server/node`).
  */
 
-export { type CoreOptions, DaebugCore, type RealmConnection } from './core.js'
-export { createDaebug, type Daebug, type DaebugOptions } from './create.js'
+export { type CoreOptions, DaebugCore, type RealmConnection, type SubmitRequest } from './core.js'
+export { BLANK_PATH, createDaebug, type Daebug, type DaebugOptions } from './create.js'
 export {
   DEFAULT_TEST_PATTERNS,
   type DiscoveryOptions,

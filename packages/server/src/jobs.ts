@@ -7,23 +7,30 @@ import {
   type CapturedEvent,
   formatClock,
   formatDiagnostic,
+  formatDuration,
   formatLateResult,
   formatReply,
   formatSlot,
   type LifecycleEvent,
   REPLY_TEXT,
   type RealmResult,
+  type RealmTestEvents,
   type ReplyBody,
   replaceSlot,
+  replaceTestBlock,
+  writeJobTestBlock,
 } from '@daebug/protocol'
 import type { Job, JobOutcome, RealmRecord } from './realm.js'
 import { prepareCode } from './repl/prepare.js'
 import type { RewriteOptions } from './repl/rewrite.js'
+import { JobTestRun } from './test-run-log.js'
 
 /** What the job runner needs from the server around it. */
 export interface JobContext {
   now(): number
   timeoutMs: number
+  /** The run watchdog: how long a job that runs tests may take (SPEC §5.2). */
+  runTimeoutMs: number
   /** Applies a transform to a realm's log (creating the log when it is missing). */
   editLog(realm: RealmRecord, transform: (text: string) => string): Promise<void>
   emit(event: LifecycleEvent): void
@@ -31,6 +38,15 @@ export interface JobContext {
   changed(realm: RealmRecord): void
   /** Where a realm's module specifiers resolve: its URL (a worker's: its page's) and import map. */
   modules(realm: RealmRecord): RewriteOptions
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    const { origin } = new URL(url ?? '')
+    return origin === 'null' ? undefined : origin
+  } catch {
+    return undefined
+  }
 }
 
 /** Seconds between refreshes of an `executing (Ns)` slot. */
@@ -110,8 +126,15 @@ export class JobRunner {
     realm.running = job
     realm.delivered.set(job.id, job)
     realm.changedAt = job.deliveredAt
+    const sentTimeout = job.runsTests ? 0 : timeoutMs
     realm.socket!.send(
-      JSON.stringify({ type: 'job', jobId: job.id, code: script, mode: 'eval', timeoutMs }),
+      JSON.stringify({
+        type: 'job',
+        jobId: job.id,
+        code: script,
+        mode: 'eval',
+        timeoutMs: sentTimeout,
+      }),
     )
     this.#context.emit({
       type: 'job:started',
@@ -121,7 +144,9 @@ export class JobRunner {
       agent: job.agent,
     })
     if (!job.executingShown) this.#showExecuting(realm, job)
-    job.timer = setTimeout(() => this.#timeOut(realm, job), timeoutMs)
+    job.timer = job.runsTests
+      ? setTimeout(() => this.#runTimedOut(realm, job), this.#context.runTimeoutMs)
+      : setTimeout(() => this.#timeOut(realm, job), timeoutMs)
     job.ticker = setInterval(() => this.#showExecuting(realm, job), SLOT_REFRESH_MS)
   }
 
@@ -141,6 +166,32 @@ export class JobRunner {
     const outcome = serverOutcome(REPLY_TEXT.timedOut(this.#context.timeoutMs), 'TIMEOUT')
     outcome.durationMs = this.#context.timeoutMs
     this.#finish(realm, job, outcome)
+  }
+
+  #runTimedOut(realm: RealmRecord, job: Job): void {
+    const { runTimeoutMs } = this.#context
+    const text = `Timed out: the test run did not end within ${formatDuration(runTimeoutMs)} (the run watchdog); the report above has the results so far.`
+    this.#finish(realm, job, { ...serverOutcome(text, 'TIMEOUT'), durationMs: runTimeoutMs })
+  }
+
+  /**
+   * Test events of a job whose value is a test run: the first batch makes the job a run (the run
+   * watchdog replaces the REPL timeout); each batch feeds the run, and the progress block when due.
+   */
+  testEvents(realm: RealmRecord, instance: string, message: RealmTestEvents): void {
+    const job = realm.delivered.get(message.jobId)
+    if (!job || job.instance !== instance || job.done) return
+    const now = this.#context.now()
+    if (!job.testRun) {
+      const origin = originOf(this.#context.modules(realm).url)
+      job.testRun = new JobTestRun(now, origin)
+      clearTimeout(job.timer)
+      job.timer = setTimeout(() => this.#runTimedOut(realm, job), this.#context.runTimeoutMs)
+      job.onTestRun?.(job.testRun)
+    }
+    const progress = job.testRun.push(message.events, now)
+    if (progress === undefined) return
+    void this.#context.editLog(realm, (text) => writeJobTestBlock(text, job.code, progress) ?? text)
   }
 
   /** A result from a realm instance. Results for jobs not delivered to that instance are ignored. */
@@ -200,17 +251,28 @@ export class JobRunner {
     if (realm.running === job) realm.running = undefined
     const now = this.#context.now()
     realm.changedAt = now
+    const run = job.testRun
+    // A run's reply is its one-line summary under the report (SPEC §2.9), unless the server ended it.
+    if (run && !outcome.code) {
+      const { value: _value, ...rest } = outcome
+      outcome = { ...rest, text: run.reply() }
+    }
     const reply = formatReply({
       realm: realm.name,
       agent: job.agent,
       time: formatClock(now),
       ...(outcome.durationMs === undefined ? {} : { durationMs: outcome.durationMs }),
       ok: outcome.ok,
-      body: replyBody(outcome),
+      body: replyBody(outcome, run),
       events: outcome.events,
       omitted: outcome.omitted,
     })
-    void this.#context.editLog(realm, (text) => {
+    void this.#context.editLog(realm, (logged) => {
+      const report = run?.report()
+      const text =
+        report === undefined
+          ? logged
+          : (writeJobTestBlock(logged, job.code, report) ?? replaceTestBlock(logged, report))
       const placed = replaceSlot(text, job.code, reply)
       if (placed !== undefined) return placed
       const note = formatDiagnostic(
@@ -236,8 +298,8 @@ export class JobRunner {
   }
 }
 
-function replyBody(outcome: JobOutcome): ReplyBody {
-  if (outcome.code) return { kind: 'text', text: outcome.text }
+function replyBody(outcome: JobOutcome, run?: JobTestRun): ReplyBody {
+  if (outcome.code || run) return { kind: 'text', text: outcome.text }
   if (!outcome.ok) return { kind: 'error', stack: outcome.text }
   return outcome.value === undefined
     ? { kind: 'text', text: outcome.text }

@@ -10,6 +10,7 @@ import type {
 } from '@daebug/protocol'
 import type { SharedFile } from './log-file.js'
 import type { Rewritten } from './repl/rewrite.js'
+import type { JobTestRun } from './test-run-log.js'
 
 /** The server's end of a realm's channel (a WebSocket, or the HTTP fallback). */
 export interface RealmSocket {
@@ -58,6 +59,15 @@ export interface Job {
   done: boolean
   /** Callers waiting for the outcome (HTTP, relay, CLI). */
   waiters: Array<(outcome: JobOutcome) => void>
+  /**
+   * Set when the realm says the job's value is a test run (SPEC §5.2): its events, progress and
+   * report. From then on the run watchdog bounds the job, not the REPL timeout.
+   */
+  testRun?: JobTestRun
+  /** A job the server made to run tests: bound by the run watchdog from the start. */
+  runsTests?: boolean
+  /** Called when the job's test run starts (to follow its events). */
+  onTestRun?: (run: JobTestRun) => void
 }
 
 /** A realm the server knows: connected, or disconnected and kept for a while. */

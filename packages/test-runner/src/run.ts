@@ -6,8 +6,10 @@
 
 import { checkAbortSignal, checkObject, invalidArgType } from './argument-errors.js'
 import { trackAsyncOwners } from './async-owners.js'
+import { daebugServerOf } from './daebug-realm.js'
 import { attributeEscapedError } from './escaped-errors.js'
 import { catchEscapedErrors, onEventLoopEmpty, realmDefaultTimeout } from './host.js'
+import { readIsolation, runIsolated } from './isolated-run.js'
 import { fileForReport } from './location.js'
 import { readPatterns } from './name-patterns.js'
 import { runningTests, setFileRoot } from './registration-scope.js'
@@ -38,7 +40,11 @@ export interface RunOptions {
   concurrency?: number | boolean
   /** Cancels the run: running and remaining tests fail as aborted. */
   signal?: AbortSignal
-  /** Accepted for node:test compatibility; this runner always runs files in the current realm. */
+  /**
+   * In a Daebug realm: `'iframe'` (a page's default) or `'worker'` (a worker's default) import the
+   * files in a fresh child realm, `'none'` in the realm itself; Node's `'process'` means the
+   * default. Elsewhere files always run in the current realm.
+   */
   isolation?: string
   /** Called with the event stream before any file loads. */
   setup?: (stream: TestsStream) => unknown
@@ -187,8 +193,18 @@ export function run(options: RunOptions = {}): TestsStream {
   if (options.files !== undefined && !Array.isArray(options.files)) {
     throw invalidArgType('options.files', 'an instance of Array', options.files)
   }
+  const filters = readRunFilters(options)
+  const isolation = readIsolation(options.isolation, !('document' in globalThis))
+  if (isolation !== 'none' && options.env === undefined && daebugServerOf(import.meta.url)) {
+    const { signal, setup, env: _env, isolation: _isolation, ...childOptions } = options
+    const childUrl = new URL('./isolated-child.js', import.meta.url).href
+    return runIsolated(isolation, childUrl, childOptions, {
+      ...(signal ? { signal } : {}),
+      ...(setup ? { setup } : {}),
+    })
+  }
   const stream = new TestsStream()
-  const state = new RunState(stream, readRunFilters(options))
+  const state = new RunState(stream, filters)
   const done = queue.then(() => execute(stream, state, options))
   queue = done.catch(() => {})
   return stream

@@ -16,7 +16,7 @@
  * {"type":"test:start","data":{"nesting":0,"name":"adds","line":3,"column":1,"file":"/project/a.test.js"}}
  * {"type":"test:pass","data":{"name":"adds","nesting":0,"testNumber":1,"details":{"duration_ms":1.25},"line":3,"column":1,"file":"/project/a.test.js"}}
  */
-import { inspect, type TestEvent } from '@daebug/protocol'
+import { type TestEvent, testEventJson } from '@daebug/protocol'
 import {
   type IncrementalReporter,
   type Reporter,
@@ -24,40 +24,10 @@ import {
   toReporter,
   withSharedOptions,
 } from './reporter.js'
-import { isError, toTestErrorInfo } from './test-error.js'
-
-function shownAsText(value: unknown): boolean {
-  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
-    return true
-  }
-  return value instanceof Map || value instanceof Set || value instanceof RegExp
-}
-
-function replaceValue(_key: string, value: unknown): unknown {
-  if (isError(value)) return toTestErrorInfo(value)
-  return shownAsText(value) ? inspect(value) : value
-}
-
-/** Like {@link replaceValue}, and each object met a second time on the way is `[Circular]`. */
-function replacingCycles(): (key: string, value: unknown) => unknown {
-  const seen = new WeakSet<object>()
-  return (key, value) => {
-    const replaced = replaceValue(key, value)
-    if (typeof replaced !== 'object' || replaced === null) return replaced
-    if (seen.has(replaced)) return '[Circular]'
-    seen.add(replaced)
-    return replaced
-  }
-}
 
 /** One event as one line of JSON, newline included. */
 export function formatJsonEvent(event: TestEvent): string {
-  const value = { type: event.type, data: event.data }
-  try {
-    return `${JSON.stringify(value, replaceValue)}\n`
-  } catch {
-    return `${JSON.stringify(value, replacingCycles())}\n`
-  }
+  return `${testEventJson(event)}\n`
 }
 
 /** Creates a json reporter fed one event at a time: one line per event, nothing at the end. */

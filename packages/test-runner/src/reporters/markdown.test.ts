@@ -230,4 +230,45 @@ test('failures show the thrown error: Firefox stacks get their first line, value
   assert.is(formatFailure({ name: 'Error', message: 'plain' }, undefined), 'Error: plain')
 })
 
+test("a file that failed to load is listed as 'Import: <file>'; one that failed after its tests, by its path", () => {
+  const collector = createTestReportCollector({ cwd: 'http://localhost:5173' })
+  const broken = 'http://localhost:5173/src/broken.test.js'
+  const syntax = {
+    name: 'SyntaxError',
+    message: 'Unexpected end of input',
+    stack: 'SyntaxError: Unexpected end of input',
+  }
+  collector.push({ type: 'test:start', data: { name: broken, nesting: 0, file: broken } })
+  collector.push({
+    type: 'test:fail',
+    data: {
+      name: broken,
+      nesting: 0,
+      testNumber: 1,
+      file: broken,
+      details: { duration_ms: 1, error: failure(syntax) },
+    },
+  })
+  collector.push(start('a'))
+  collector.push(result('test:pass', 'a'))
+  collector.push(start(file))
+  collector.push({
+    type: 'test:fail',
+    data: {
+      name: file,
+      nesting: 0,
+      testNumber: 2,
+      file,
+      details: { duration_ms: 1, error: failure(syntax) },
+    },
+  })
+  assert.equal(
+    collector.report().failures.map((f) => [f.name, f.error]),
+    [
+      ['Import: src/broken.test.js', 'SyntaxError: Unexpected end of input'],
+      ['src/math.test.js', 'SyntaxError: Unexpected end of input'],
+    ],
+  )
+})
+
 test.run()

@@ -17,7 +17,7 @@ import {
   type TestReport,
   type TestResultData,
 } from '@daebug/protocol'
-import { defaultCwd, relativeLocations } from './relative-path.js'
+import { defaultCwd, relativeLocations, relativePath } from './relative-path.js'
 import { isMarked } from './report-line.js'
 import {
   type IncrementalReporter,
@@ -111,6 +111,7 @@ export function createTestReportCollector(
   const cwd = options.cwd ?? defaultCwd()
   const namesByFile = new Map<string, string[]>()
   const files = new Set<string>()
+  const filesWithTests = new Set<string>()
   const failures: ReportedFailure[] = []
   const skips: ReportedSkip[] = []
   const todos: ReportedSkip[] = []
@@ -126,8 +127,16 @@ export function createTestReportCollector(
       .join(TEST_NAME_SEPARATOR)
   }
 
+  /** A file's own test (node --test's, for a file that failed to load or to exit cleanly). */
+  function nameOf(data: TestResultData): string {
+    if (data.nesting !== 0 || data.file === undefined || data.name !== data.file)
+      return fullName(data)
+    const file = relativePath(cwd, data.file)
+    return filesWithTests.has(data.file) ? file : `Import: ${file}`
+  }
+
   function finish(data: TestResultData, failed: boolean): void {
-    const name = fullName(data)
+    const name = nameOf(data)
     const durationMs = data.details?.duration_ms ?? 0
     const error = data.details?.error
     const failedItself = failed && fieldOf(error, 'failureType') !== 'subtestsFailed'
@@ -166,6 +175,7 @@ export function createTestReportCollector(
           break
         case 'test:start': {
           const key = event.data.file ?? ''
+          if (event.data.nesting === 0 && event.data.name !== key) filesWithTests.add(key)
           const names = namesByFile.get(key) ?? []
           names.length = Math.min(names.length, event.data.nesting)
           names[event.data.nesting] = event.data.name

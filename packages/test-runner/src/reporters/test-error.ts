@@ -4,7 +4,15 @@
  * {@link reviveTestError} makes it an error again, so that protocol's `inspect` prints it as
  * `util.inspect` printed the original. {@link toTestErrorInfo} is the way back, for JSON.
  */
-import { type InspectOptions, inspect, type TestErrorInfo } from '@daebug/protocol'
+import {
+  fieldOf,
+  type InspectOptions,
+  inspect,
+  isError,
+  type TestErrorInfo,
+} from '@daebug/protocol'
+
+export { fieldOf, isError, toTestErrorInfo } from '@daebug/protocol'
 
 /** `util.inspect`'s defaults with the `breakLength: Infinity` of Node's reporters. */
 const NODE_REPORTER_INSPECT: InspectOptions = {
@@ -19,25 +27,10 @@ const SHOWN_BY_STACK = new Set(['name', 'message', 'stack'])
 
 type Fields = Record<string, unknown>
 
-/** True for errors, from this realm or another one (an iframe's errors fail `instanceof`). */
-export function isError(value: unknown): value is Error {
-  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]'
-}
-
 function isErrorInfo(value: unknown): value is TestErrorInfo & Fields {
   if (typeof value !== 'object' || value === null || isError(value)) return false
   const { name, message } = value as Fields
   return typeof name === 'string' && typeof message === 'string'
-}
-
-/** A property of an object or function, or `undefined` for anything else. */
-export function fieldOf(value: unknown, key: string): unknown {
-  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return undefined
-  try {
-    return (value as Fields)[key]
-  } catch {
-    return undefined
-  }
 }
 
 /** A prototype whose constructor is named `name`, so that `inspect` sees the original class. */
@@ -77,25 +70,6 @@ export function reviveTestError(value: unknown): unknown {
     else defineData(error, key, field, true)
   }
   return error
-}
-
-/**
- * An error as plain data: `name`, `message` and `stack` first, then its own enumerable
- * properties in order, and its `cause` (serialised the same way when it is an error).
- */
-export function toTestErrorInfo(error: Error, seen: Set<Error> = new Set()): TestErrorInfo {
-  seen.add(error)
-  const info: Fields = {
-    name: String(fieldOf(error, 'name') ?? 'Error'),
-    message: String(fieldOf(error, 'message') ?? ''),
-    stack: fieldOf(error, 'stack'),
-  }
-  for (const key of Object.keys(error)) info[key] = fieldOf(error, key)
-  if (!('cause' in info) && Object.hasOwn(error, 'cause')) info.cause = fieldOf(error, 'cause')
-  if (isError(info.cause)) {
-    info.cause = seen.has(info.cause) ? '[Circular]' : toTestErrorInfo(info.cause, seen)
-  }
-  return info as unknown as TestErrorInfo
 }
 
 /** Errors of node:assert and @daebug/assert: their `util.inspect.custom` hook shows depth 0. */

@@ -1,0 +1,264 @@
+/**
+ * `daebug --test` (SPEC §9): finds the server for the root (or starts one), picks the realm
+ * (`--page`, SPEC §4; `--headless` opens one), runs the test files there through
+ * `POST /__daebug/api/tests/run`, streams the chosen reporter to stdout, then prints
+ * `N passed, N failed, N skipped (Ns)`. Exit 0 when nothing failed, 1 when a test failed, 2 on a
+ * usage or connection problem (one line saying what to do). `--watch` runs again on changes.
+ */
+import { watch } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import {
+  formatDuration,
+  type RealmInfo,
+  selectRealm,
+  type TestEvent,
+  type TestSummaryData,
+} from '@daebug/protocol'
+import { createReporter, type ReporterName } from '@daebug/test-runner/reporters'
+import { authHeaders, type FoundServer, findServer } from './find-server.js'
+import { type HeadlessBrowser, openHeadless } from './headless.js'
+import type { Output } from './main.js'
+import { type Serving, serve, UsageError } from './serve.js'
+
+/** Test-mode settings, already validated. */
+export interface TestSettings {
+  root: string
+  port?: number
+  /** Paths or globs (SPEC §5.3); none: Node's default patterns. */
+  files: string[]
+  page?: string
+  reporter: ReporterName
+  testNamePatterns: string[]
+  only: boolean
+  headless: boolean
+  /** The per-test time-out. */
+  timeoutMs?: number
+  watch: boolean
+  /** How long to wait for a realm (default 10 s). */
+  waitMs?: number
+}
+
+/** Exit codes of `--test`. */
+export const EXIT = { passed: 0, failed: 1, usage: 2 } as const
+
+/** `N passed, N failed, N skipped (Ns)`, with `, N todo` when there are some. */
+export function formatTotals(summary: TestSummaryData): string {
+  const { passed, failed, cancelled, skipped, todo } = summary.counts
+  const line = [`${passed} passed`, `${failed + cancelled} failed`, `${skipped} skipped`]
+  if (todo > 0) line.push(`${todo} todo`)
+  return `${line.join(', ')} (${formatDuration(summary.duration_ms)})`
+}
+
+async function realmsOf(server: FoundServer): Promise<RealmInfo[]> {
+  const response = await fetch(new URL('/__daebug/api/realms', server.url), {
+    headers: authHeaders(server),
+  })
+  if (!response.ok)
+    throw new UsageError(`${server.url} answered ${response.status} for its realms.`)
+  return ((await response.json()) as { realms: RealmInfo[] }).realms
+}
+
+/**
+ * Waits for the realm `page` names (else the latest page) among those not in `exclude`, for
+ * `waitMs`; when realms are connected but none matches, for at most 2 s more than it took them.
+ */
+async function waitForRealm(
+  server: FoundServer,
+  page: string | undefined,
+  waitMs: number,
+  exclude: ReadonlySet<string>,
+): Promise<RealmInfo> {
+  const deadline = Date.now() + waitMs
+  let mismatchSince: number | undefined
+  for (;;) {
+    const all = await realmsOf(server)
+    const fresh = all.filter((realm) => !exclude.has(realm.name))
+    try {
+      return selectRealm(fresh.length ? fresh : all, page)
+    } catch (error) {
+      const someConnected = all.some((realm) => realm.state !== 'disconnected')
+      if (page !== undefined && someConnected) mismatchSince ??= Date.now()
+      const givenUp = mismatchSince !== undefined && Date.now() - mismatchSince > 2000
+      if (givenUp && page !== undefined) throw new UsageError((error as Error).message)
+      if (Date.now() > deadline) {
+        const seconds = Math.round(waitMs / 1000)
+        throw new UsageError(
+          page === undefined
+            ? `no realm connected to ${server.url} within ${seconds}s: open that URL in a browser, or add --headless.`
+            : (error as Error).message,
+        )
+      }
+    }
+    await new Promise((done) => setTimeout(done, 150))
+  }
+}
+
+/**
+ * Shows an event as the project's: files a worker imported from `/__daebug/w/` by their own URL,
+ * and error stacks without the frames of Daebug's runtime modules (as node's own are internal).
+ */
+function projectEvent(line: string, origin: string): TestEvent {
+  const event = JSON.parse(line.replaceAll(`${origin}/__daebug/w/`, `${origin}/`)) as TestEvent
+  const tidy = (error: unknown): void => {
+    if (typeof error !== 'object' || error === null) return
+    const record = error as { stack?: unknown; cause?: unknown }
+    if (typeof record.stack === 'string') {
+      const runtime = `${origin}/__daebug/`
+      record.stack = record.stack
+        .split('\n')
+        .filter((frame) => !(frame.trimStart().startsWith('at ') && frame.includes(runtime)))
+        .join('\n')
+    }
+    tidy(record.cause)
+  }
+  tidy((event.data as { details?: { error?: unknown } }).details?.error)
+  return event
+}
+
+async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder()
+  let pending = ''
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    pending += decoder.decode(chunk, { stream: true })
+    const parts = pending.split('\n')
+    pending = parts.pop()!
+    yield* parts
+  }
+  if (pending) yield pending
+}
+
+/** Runs the selection once in `realm` and reports it; returns the exit code. */
+async function runOnce(
+  server: FoundServer,
+  realm: string,
+  settings: TestSettings,
+  output: Output,
+): Promise<number> {
+  const request = {
+    realm,
+    ...(settings.files.length ? { files: settings.files } : {}),
+    ...(settings.testNamePatterns.length ? { testNamePatterns: settings.testNamePatterns } : {}),
+    ...(settings.only ? { only: true } : {}),
+    ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
+  }
+  const response = await fetch(new URL('/__daebug/api/tests/run', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders(server) },
+    body: JSON.stringify(request),
+  })
+  if (!response.ok || !response.body) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } }
+    throw new UsageError(body.error?.message ?? `${server.url} answered ${response.status}.`)
+  }
+  const origin = new URL(server.url).origin
+  const reporter = createReporter(settings.reporter, { cwd: origin })
+  let summary: (TestSummaryData & { aborted?: string }) | undefined
+  for await (const line of lines(response.body)) {
+    if (!line.trim()) continue
+    const event = projectEvent(line, origin)
+    output.write(reporter.push(event))
+    if (event.type === 'test:summary' && event.data.file === undefined) summary = event.data
+  }
+  output.write(reporter.end())
+  if (!summary) {
+    output.err(`daebug: the test run in ${realm} ended without a summary; see its log.`)
+    return EXIT.usage
+  }
+  output.out(formatTotals(summary))
+  if (summary.aborted !== undefined) {
+    output.err(`daebug: the run did not finish: ${summary.aborted}`)
+    return EXIT.usage
+  }
+  return summary.success ? EXIT.passed : EXIT.failed
+}
+
+/** Calls `rerun` after each change of a project file (not logs, `node_modules` or `.git`). */
+function watchProject(root: string, rerun: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const watcher = watch(root, { recursive: true }, (_event, file) => {
+    const path = String(file ?? '').replaceAll('\\', '/')
+    if (/(^|\/)(node_modules|\.git)(\/|$)/.test(path) || /^daebug(\/|\.md$)/.test(path)) return
+    clearTimeout(timer)
+    timer = setTimeout(rerun, 100)
+  })
+  return () => {
+    clearTimeout(timer)
+    watcher.close()
+  }
+}
+
+async function ensureServer(
+  root: string,
+  settings: TestSettings,
+  output: Output,
+): Promise<{ server: FoundServer; started?: Serving }> {
+  const found = await findServer(root, settings.port)
+  if (found) return { server: found }
+  const started = await serve(
+    {
+      root,
+      ...(settings.port ? { port: settings.port } : {}),
+      host: '127.0.0.1',
+      timeoutMs: 60_000,
+      allowedHosts: [],
+      allowOrigins: [],
+      worker: true,
+      logFormat: 'text',
+    },
+    { out: () => {}, err: output.err, write: () => {} },
+  )
+  output.err(`daebug: started a server for ${root} at ${started.url}`)
+  return { server: { url: started.url }, started }
+}
+
+/** Runs `daebug --test`; resolves with the exit code. */
+export async function runTestCommand(settings: TestSettings, output: Output): Promise<number> {
+  const root = resolve(settings.root)
+  if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(`--root ${settings.root} is not a directory.`)
+  }
+  const { server, started } = await ensureServer(root, settings, output)
+  let browser: HeadlessBrowser | undefined
+  try {
+    let exclude = new Set<string>()
+    if (settings.headless) {
+      exclude = new Set((await realmsOf(server)).map((realm) => realm.name))
+      browser = await openHeadless(server.url, root)
+    }
+    const wait = settings.waitMs ?? 10_000
+    const realm = (await waitForRealm(server, settings.page, wait, exclude)).name
+    let code = await runOnce(server, realm, settings, output)
+    if (!settings.watch) return code
+    return await new Promise<number>((resolveExit) => {
+      let running = false
+      let again = false
+      const rerun = async (): Promise<void> => {
+        if (running) {
+          again = true
+          return
+        }
+        running = true
+        do {
+          again = false
+          output.err(`daebug: a file changed; running the tests again in ${realm}`)
+          code = await runOnce(server, realm, settings, output).catch((error: unknown) => {
+            output.err(`daebug: ${(error as Error).message}`)
+            return EXIT.usage
+          })
+        } while (again)
+        running = false
+      }
+      const stopWatching = watchProject(root, () => void rerun())
+      const stop = (): void => {
+        stopWatching()
+        resolveExit(code)
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+  } finally {
+    await browser?.close().catch(() => {})
+    await started?.shutdown()
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The entry of an isolated run (SPEC §5.2), loaded by `run()` in a fresh hidden iframe or a fresh
+ * worker (isolated-run.ts): it runs the files there with `isolation: 'none'` and posts every
+ * event, as JSON, to the realm that started it. The child's console goes to that realm's console,
+ * so what tests log is captured there. Not for direct use.
+ */
+import { testEventJson } from '@daebug/protocol'
+import type { ChildMessage, ParentMessage } from './isolated-run.js'
+import { run } from './run.js'
+
+type ConsoleMethods = Record<string, (...args: unknown[]) => void>
+
+const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'table', 'dir']
+const scope = globalThis as unknown as {
+  document?: unknown
+  parent: { postMessage(message: unknown, targetOrigin: string): void; console: ConsoleMethods }
+  origin: string
+  postMessage(message: unknown): void
+  addEventListener(
+    type: 'message',
+    listener: (event: { source?: unknown; data: unknown }) => void,
+  ): void
+}
+const inWorker = scope.document === undefined
+
+function post(message: ChildMessage): void {
+  if (inWorker) scope.postMessage(message)
+  else scope.parent.postMessage(message, scope.origin)
+}
+
+function cloneable(args: unknown[]): unknown[] {
+  try {
+    return structuredClone(args)
+  } catch {
+    return args.map((arg) => (typeof arg === 'string' ? arg : String(arg)))
+  }
+}
+
+function forwardConsole(): void {
+  const own = console as unknown as ConsoleMethods
+  const target = inWorker ? undefined : scope.parent.console
+  for (const level of LEVELS) {
+    own[level] = target
+      ? (...args) => target[level]?.(...args)
+      : (...args) => post({ daebug: 'console', level, args: cloneable(args) })
+  }
+}
+
+const controller = new AbortController()
+let started = false
+
+scope.addEventListener('message', (event) => {
+  if (!inWorker && event.source !== scope.parent) return
+  const message = event.data as ParentMessage
+  if (message?.daebug === 'abort') controller.abort()
+  if (message?.daebug !== 'run' || started) return
+  started = true
+  forwardConsole()
+  const stream = run({ ...message.options, isolation: 'none', signal: controller.signal } as never)
+  ;(async () => {
+    for await (const testEvent of stream) post({ daebug: 'event', json: testEventJson(testEvent) })
+  })().finally(() => post({ daebug: 'end' }))
+})
+
+post({ daebug: 'ready' })
