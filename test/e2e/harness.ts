@@ -206,6 +206,46 @@ export async function waitForLog(
   }
 }
 
+/** What a finished CLI run printed, and its exit code. */
+export interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  /** How long it ran, in ms. */
+  ms: number
+}
+
+/**
+ * Runs the real CLI with `args` to its end (killed after `ms`). `onStdout` sees the output as it
+ * comes and may act on it (edit a file, stop the process).
+ */
+export function runCli(
+  args: string[],
+  options: { ms?: number; onStdout?: (stdout: string, child: ChildProcess) => void } = {},
+): Promise<CliRun> {
+  const started = Date.now()
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8')
+    options.onStdout?.(stdout, child)
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8')
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.ms ?? 60_000)
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr, ms: Date.now() - started })
+    }),
+  )
+}
+
 /** Removes a temporary root. */
 export async function removeRoot(root: string): Promise<void> {
   await rm(root, { recursive: true, force: true })

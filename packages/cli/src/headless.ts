@@ -72,6 +72,10 @@ export async function openHeadless(serverUrl: string, root: string): Promise<Hea
   const browser = await chromium.launch({
     executablePath,
     headless: true,
+    // The command stops the browser itself on Ctrl-C; Playwright's own handler would exit(130).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // Chromium's sandbox cannot start as root (containers, CI).
     args: asRoot ? ['--no-sandbox', ...ARGS] : ARGS,
   })

@@ -75,7 +75,8 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       return 1
     }
     output.err(`daebug: ${(error as Error).message}`)
-    output.err('Run `daebug --help` for the options.')
+    const hint = error instanceof UsageError ? error.hint : 'Run `daebug --help` for the options.'
+    if (hint) output.err(hint)
     return 2
   }
 }

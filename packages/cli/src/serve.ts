@@ -33,9 +33,18 @@ export interface ServeSettings {
   headless?: boolean
 }
 
-/** A user error: one sentence and a hint, exit code 2. */
+/**
+ * A problem the user can fix: one sentence, exit code 2. `hint` is printed after it; by default
+ * it points at `--help`, which helps with options and not with, say, a realm that is missing.
+ */
 export class UsageError extends Error {
   override name = 'UsageError'
+  readonly hint: string | null
+
+  constructor(message: string, hint: string | null = 'Run `daebug --help` for the options.') {
+    super(message)
+    this.hint = hint
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])

@@ -21,6 +21,13 @@ import { type HeadlessBrowser, openHeadless } from './headless.js'
 import type { Output } from './main.js'
 import { type Serving, serve, UsageError } from './serve.js'
 
+/** A problem of the run, not of its options: no `--help` hint after it. */
+class RunProblem extends UsageError {
+  constructor(message: string) {
+    super(message, null)
+  }
+}
+
 /** Test-mode settings, already validated. */
 export interface TestSettings {
   root: string
@@ -55,7 +62,7 @@ async function realmsOf(server: FoundServer): Promise<RealmInfo[]> {
     headers: authHeaders(server),
   })
   if (!response.ok)
-    throw new UsageError(`${server.url} answered ${response.status} for its realms.`)
+    throw new RunProblem(`${server.url} answered ${response.status} for its realms.`)
   return ((await response.json()) as { realms: RealmInfo[] }).realms
 }
 
@@ -80,10 +87,10 @@ async function waitForRealm(
       const someConnected = all.some((realm) => realm.state !== 'disconnected')
       if (page !== undefined && someConnected) mismatchSince ??= Date.now()
       const givenUp = mismatchSince !== undefined && Date.now() - mismatchSince > 2000
-      if (givenUp && page !== undefined) throw new UsageError((error as Error).message)
+      if (givenUp && page !== undefined) throw new RunProblem((error as Error).message)
       if (Date.now() > deadline) {
         const seconds = Math.round(waitMs / 1000)
-        throw new UsageError(
+        throw new RunProblem(
           page === undefined
             ? `no realm connected to ${server.url} within ${seconds}s: open that URL in a browser, or add --headless.`
             : (error as Error).message,
@@ -149,7 +156,7 @@ async function runOnce(
   })
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } }
-    throw new UsageError(body.error?.message ?? `${server.url} answered ${response.status}.`)
+    throw new RunProblem(body.error?.message ?? `${server.url} answered ${response.status}.`)
   }
   const origin = new URL(server.url).origin
   const reporter = createReporter(settings.reporter, { cwd: origin })
