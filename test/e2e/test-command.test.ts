@@ -45,9 +45,7 @@ function outcomes(ndjson: string): string[] {
   for (const line of ndjson.split('\n')) {
     if (!line.startsWith('{')) continue
     const { type, data } = JSON.parse(line)
-    const file = String(data.file ?? '')
-      .split('/')
-      .pop()
+    const file = String(data.file ?? '').replace(/^.*\//, '')
     if (type === 'test:start') {
       const stack = names.get(file) ?? []
       stack.length = data.nesting
