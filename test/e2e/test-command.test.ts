@@ -204,4 +204,16 @@ test('--watch runs again when a test file changes, with the new result', () =>
     assert.is(run.code, 1, 'the exit code is the last run’s')
   }))
 
+test('serve mode with --headless opens the project itself: a realm connects with no browser of ours', async () => {
+  const root = await makeRoot({})
+  const server = await startServer(root, ['--headless'])
+  try {
+    const [page] = (await waitForRealms(root, 1, 20_000)) as [string]
+    assert.ok(page)
+  } finally {
+    assert.is(await server.stop(), 0, server.stderr.join('\n'))
+    await removeRoot(root)
+  }
+})
+
 test.run()

@@ -187,4 +187,60 @@ test('a long run keeps one progress block, replaced by a report of at most 40 li
     },
   ))
 
+test("a worker's test files resolve bare specifiers through the page's own import map", () =>
+  withServer(
+    {
+      'index.html':
+        '<!doctype html><html><head><title>app</title><script type="importmap">{"imports":{"shapes/":"/vendor/shapes/"}}</script></head><body></body></html>',
+      'vendor/shapes/area.js': 'export const square = (side) => side * side\n',
+      'area.test.js':
+        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\nimport { square } from 'shapes/area.js'\ntest('squares', () => assert.equal(square(3), 9))\n",
+    },
+    [],
+    async ({ root, server, browser }) => {
+      const tab = await browser.newPage()
+      await tab.goto(server.url)
+      const [page] = (await waitForRealms(root)) as [string]
+      const [worker] = (await waitForRealms(root, 1, 10_000, 'worker')) as [string]
+      for (const realm of [page, worker]) {
+        await appendToLog(root, realm, "```js\n(await import('node:test')).run()\n```\n")
+        await waitForLog(
+          root,
+          realm,
+          /#### 👍\S+ to agent at [\d:]+ \(\S+\)\n```Text\n1 passed, 0 failed, 0 skipped/u,
+          15_000,
+        )
+      }
+    },
+  ))
+
+test("a page's run is isolated in a fresh iframe by default; isolation: 'none' runs against the live page", () =>
+  withProject(
+    {
+      'title.test.js':
+        "import { test } from 'node:test'\nimport assert from 'node:assert/strict'\ntest('sees the live page', () => assert.equal(document.title, 'app'))\n",
+    },
+    async ({ root, page }) => {
+      await appendToLog(root, page, "```js\n(await import('node:test')).run()\n```\n")
+      // The iframe has a document of its own, whose title is empty.
+      await waitForLog(
+        root,
+        page,
+        /```Text\n0 passed, 1 failed, 0 skipped \(\d+ms\) — report above/u,
+        15_000,
+      )
+      await appendToLog(
+        root,
+        page,
+        "```js\n(await import('node:test')).run({ isolation: 'none' })\n```\n",
+      )
+      await waitForLog(
+        root,
+        page,
+        /```Text\n1 passed, 0 failed, 0 skipped \(\d+ms\) — report above/u,
+        15_000,
+      )
+    },
+  ))
+
 test.run()

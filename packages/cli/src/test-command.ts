@@ -160,7 +160,7 @@ async function runOnce(
   }
   const origin = new URL(server.url).origin
   const reporter = createReporter(settings.reporter, { cwd: origin })
-  let summary: (TestSummaryData & { aborted?: string }) | undefined
+  let summary: TestSummaryData | undefined
   for await (const line of lines(response.body)) {
     if (!line.trim()) continue
     const event = projectEvent(line, origin)

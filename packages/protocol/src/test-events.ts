@@ -88,6 +88,11 @@ export interface TestSummaryData {
   duration_ms: number
   success: boolean
   file?: string
+  /**
+   * Daebug's own field, on the summary the server writes for a run the realm never finished
+   * (it disconnected, the run watchdog ended it): why.
+   */
+  aborted?: string
 }
 
 /** Data of `test:stdout` / `test:stderr`: output a test file wrote. */

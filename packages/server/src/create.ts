@@ -181,7 +181,12 @@ export function createDaebug(options: DaebugOptions): Daebug {
   const { runtimeModules } = options
   if (runtimeModules) {
     mountRuntimeModules(app, runtimeModules)
-    mountWorkerFiles(app)
+    mountWorkerFiles(app, () =>
+      [...core.realms.values()]
+        .filter((realm) => realm.kind === 'page' && realm.socket && realm.importMap)
+        .sort((a, b) => b.lastSeen - a.lastSeen)
+        .map((realm) => ({ url: realm.url, importMap: realm.importMap! })),
+    )
   }
   app.use(
     '*',

@@ -77,7 +77,12 @@ function ended(run: JobTestRun | undefined, outcome: JobOutcome, now: number): T
     { type: 'test:diagnostic', data: { nesting: 0, message: outcome.text } },
     {
       type: 'test:summary',
-      data: { counts, duration_ms: summary?.durationMs ?? 0, success: false },
+      data: {
+        counts,
+        duration_ms: summary?.durationMs ?? 0,
+        success: false,
+        aborted: outcome.text,
+      },
     },
   ]
 }
@@ -145,7 +150,7 @@ export function mountTestRunApi(app: Hono, options: TestRunApiOptions): void {
         })
         void job.outcome.then((result) => {
           if (!run?.hasSummary || result.code) {
-            for (const event of ended(run, result, Date.now())) write(event)
+            for (const event of ended(run, result, core.options.host.now())) write(event)
           }
           try {
             controller.close()
