@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import {
   formatDuration,
+  isConnected,
   type RealmInfo,
   selectRealm,
   type TestEvent,
@@ -67,8 +68,10 @@ async function realmsOf(server: FoundServer): Promise<RealmInfo[]> {
 }
 
 /**
- * Waits for the realm `page` names (else the latest page) among those not in `exclude`, for
- * `waitMs`; when realms are connected but none matches, for at most 2 s more than it took them.
+ * Waits for the realm `page` names (else the latest page) among those not in `exclude` (the
+ * realms there before `--headless` opened its page), for
+ * `waitMs`. When realms are connected but none matches, it gives up 2 s after the last realm
+ * arrived (a page's worker connects just after the page).
  */
 async function waitForRealm(
   server: FoundServer,
@@ -77,17 +80,24 @@ async function waitForRealm(
   exclude: ReadonlySet<string>,
 ): Promise<RealmInfo> {
   const deadline = Date.now() + waitMs
-  let mismatchSince: number | undefined
+  let seen = ''
+  let mismatchSince = Date.now()
   for (;;) {
     const all = await realmsOf(server)
     const fresh = all.filter((realm) => !exclude.has(realm.name))
     try {
-      return selectRealm(fresh.length ? fresh : all, page)
+      return selectRealm(fresh, page)
     } catch (error) {
-      const someConnected = all.some((realm) => realm.state !== 'disconnected')
-      if (page !== undefined && someConnected) mismatchSince ??= Date.now()
-      const givenUp = mismatchSince !== undefined && Date.now() - mismatchSince > 2000
-      if (givenUp && page !== undefined) throw new RunProblem((error as Error).message)
+      const connected = all.filter(isConnected)
+      const names = connected.map((realm) => realm.name).join(' ')
+      if (names !== seen) {
+        seen = names
+        mismatchSince = Date.now()
+      }
+      const mismatch = page !== undefined && connected.length > 0
+      if (mismatch && Date.now() - mismatchSince > 2000) {
+        throw new RunProblem((error as Error).message)
+      }
       if (Date.now() > deadline) {
         const seconds = Math.round(waitMs / 1000)
         throw new RunProblem(

@@ -3,7 +3,7 @@
  * files a run would import (SPEC §5.3) and answers their URLs.
  */
 import { DaebugError, isDaebugError } from '@daebug/protocol'
-import type { Context, Hono } from 'hono'
+import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { discoverTestFiles, testFileUrl } from './discovery.js'
 import type { HostFs } from './host.js'
@@ -18,19 +18,21 @@ export interface TestApiOptions {
 }
 
 /** Adds `POST /__daebug/api/tests/discover`: `{files?, exclude?}` → `{files: [url…]}`. */
+/** Refuses a test request's body over 64 KiB with 413 `TOO_LARGE`. */
+export const testBodyLimit: MiddlewareHandler = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) =>
+    c.json(
+      new DaebugError(
+        'TOO_LARGE',
+        `The request body is over ${MAX_BODY_BYTES} bytes.`,
+      ).toErrorBody(),
+      413,
+    ),
+})
+
 export function mountTestApi(app: Hono, options: TestApiOptions): void {
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      c.json(
-        new DaebugError(
-          'TOO_LARGE',
-          `The request body is over ${MAX_BODY_BYTES} bytes.`,
-        ).toErrorBody(),
-        413,
-      ),
-  })
-  app.post('/__daebug/api/tests/discover', limit, async (c) => {
+  app.post('/__daebug/api/tests/discover', testBodyLimit, async (c) => {
     try {
       const body = await readBody(c)
       const files = await discoverTestFiles({

@@ -121,13 +121,14 @@ test('bad bodies, unknown realms and selections with no test files get clear err
     post({ only: 'yes' }),
     post({ realm: 'nosuch' }),
     post({ files: ['lib/*.test.js'] }),
+    post({ files: ['x'.repeat(70_000)] }),
   ])
   const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{
     error: { message: string }
   }>
   assert.equal(
     answers.map((answer) => answer.status),
-    [400, 400, 404, 400],
+    [400, 400, 404, 400, 413],
   )
   assert.match(bodies[0]!.error.message, /^The body is not JSON/)
   assert.match(bodies[1]!.error.message, /only/)
@@ -136,6 +137,7 @@ test('bad bodies, unknown realms and selections with no test files get clear err
     "No connected realm matches 'nosuch'. Realms: 7-zen-1201-03 (page, http://localhost:8680/app/index.html).",
   )
   assert.is(bodies[3]!.error.message, 'No test files found for lib/*.test.js.')
+  assert.is(bodies[4]!.error.message, 'The request body is over 65536 bytes.')
   await done()
 })
 

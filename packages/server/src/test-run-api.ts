@@ -20,6 +20,7 @@ import type { DaebugCore } from './core.js'
 import { discoverTestFiles } from './discovery.js'
 import type { HostFs } from './host.js'
 import type { JobOutcome } from './realm.js'
+import { testBodyLimit } from './test-api.js'
 import { createTestIds, type JobTestRun } from './test-run-log.js'
 
 /** What the route needs. */
@@ -94,7 +95,7 @@ export function mountTestRunApi(app: Hono, options: TestRunApiOptions): void {
   app.get('/__daebug/api/realms', (c) =>
     c.json({ realms: realmInfos().sort((a, b) => b.lastSeen - a.lastSeen) }),
   )
-  app.post('/__daebug/api/tests/run', async (c) => {
+  app.post('/__daebug/api/tests/run', testBodyLimit, async (c) => {
     let request: TestsRunRequest
     try {
       request = await readRequest(await c.req.text())

@@ -8,6 +8,7 @@
 import type { TestEvent } from '@daebug/protocol'
 import { invalidArgType, invalidArgValue } from './argument-errors.js'
 import { reviveTestError } from './reporters/test-error.js'
+import { emptyCounts } from './run-state.js'
 import { TestsStream } from './tests-stream.js'
 
 /** How a run is isolated: `none` runs the files in the realm itself. */
@@ -158,6 +159,9 @@ function reviveEvent(json: string): TestEvent {
   return event
 }
 
+/** A child that has not said `ready` by then will not: its script did not load (CSP, network). */
+const START_TIMEOUT_MS = 30_000
+
 const CONSOLE_LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'table', 'dir'])
 
 /**
@@ -172,7 +176,9 @@ export function runIsolated(
 ): TestsStream {
   const stream = new TestsStream()
   let child: Child | undefined
+  let starting: ReturnType<typeof setTimeout> | undefined
   const end = (): void => {
+    clearTimeout(starting)
     child?.remove()
     extra.signal?.removeEventListener('abort', abort)
     stream.end()
@@ -183,22 +189,14 @@ export function runIsolated(
       nesting: 0,
       message: `Error: the isolated run could not start: ${why}`,
     })
-    const counts = {
-      tests: 0,
-      suites: 0,
-      passed: 0,
-      failed: 0,
-      cancelled: 0,
-      skipped: 0,
-      todo: 0,
-      topLevel: 0,
-    }
-    stream.emit('test:summary', { counts, duration_ms: 0, success: false })
+    stream.emit('test:summary', { counts: emptyCounts(), duration_ms: 0, success: false })
     end()
   }
   const receive: Receive = (message) => {
-    if (message.daebug === 'ready') child?.post({ daebug: 'run', options })
-    else if (message.daebug === 'event') {
+    if (message.daebug === 'ready') {
+      clearTimeout(starting)
+      child?.post({ daebug: 'run', options })
+    } else if (message.daebug === 'event') {
       const event = reviveEvent(message.json)
       stream.emit(event.type, event.data as never)
     } else if (message.daebug === 'console' && CONSOLE_LEVELS.has(message.level)) {
@@ -212,6 +210,11 @@ export function runIsolated(
     .then(() => extra.setup?.(stream))
     .then(() => {
       child = (isolation === 'iframe' ? startIframe : startWorker)(childUrl, receive, fail)
+      const seconds = START_TIMEOUT_MS / 1000
+      starting = setTimeout(
+        () => fail(`the ${isolation} loading ${childUrl} did not start within ${seconds}s`),
+        START_TIMEOUT_MS,
+      )
       extra.signal?.addEventListener('abort', abort)
       if (extra.signal?.aborted) abort()
     })
