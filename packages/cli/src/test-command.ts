@@ -48,7 +48,7 @@ export interface TestSettings {
 }
 
 /** Exit codes of `--test`. */
-export const EXIT = { passed: 0, failed: 1, usage: 2 } as const
+export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const
 
 /** `N passed, N failed, N skipped (Ns)`, with `, N todo` when there are some. */
 export function formatTotals(summary: TestSummaryData): string {
@@ -151,6 +151,7 @@ async function runOnce(
   realm: string,
   settings: TestSettings,
   output: Output,
+  signal?: AbortSignal,
 ): Promise<number> {
   const request = {
     realm,
@@ -163,6 +164,7 @@ async function runOnce(
     method: 'POST',
     headers: { 'content-type': 'application/json', ...authHeaders(server) },
     body: JSON.stringify(request),
+    ...(signal ? { signal } : {}),
   })
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } }
@@ -237,6 +239,17 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
   }
   const { server, started } = await ensureServer(root, settings, output)
   let browser: HeadlessBrowser | undefined
+  // Ctrl-C ends the command cleanly: the browser and the server it started are closed, and a
+  // run in progress is let go (its realm finishes it and writes its report to the log).
+  const aborter = new AbortController()
+  const interrupted = new Promise<'interrupted'>((resolveSignal) => {
+    aborter.signal.addEventListener('abort', () => resolveSignal('interrupted'))
+  })
+  const interrupt = (): void => aborter.abort()
+  process.once('SIGINT', interrupt)
+  process.once('SIGTERM', interrupt)
+  const once = (realm: string) =>
+    Promise.race([runOnce(server, realm, settings, output, aborter.signal), interrupted])
   try {
     let exclude = new Set<string>()
     if (settings.headless) {
@@ -244,37 +257,41 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
       browser = await openHeadless(server.url, root)
     }
     const wait = settings.waitMs ?? 10_000
-    const realm = (await waitForRealm(server, settings.page, wait, exclude)).name
-    let code = await runOnce(server, realm, settings, output)
+    const found = await Promise.race([
+      waitForRealm(server, settings.page, wait, exclude),
+      interrupted,
+    ])
+    if (found === 'interrupted') return EXIT.interrupted
+    const first = await once(found.name)
+    if (first === 'interrupted') return EXIT.interrupted
+    let code = first
     if (!settings.watch) return code
-    return await new Promise<number>((resolveExit) => {
-      let running = false
-      let again = false
-      const rerun = async (): Promise<void> => {
-        if (running) {
-          again = true
-          return
-        }
-        running = true
-        do {
-          again = false
-          output.err(`daebug: a file changed; running the tests again in ${realm}`)
-          code = await runOnce(server, realm, settings, output).catch((error: unknown) => {
-            output.err(`daebug: ${(error as Error).message}`)
-            return EXIT.usage
-          })
-        } while (again)
-        running = false
+    let running = false
+    let again = false
+    const rerun = async (): Promise<void> => {
+      if (running) {
+        again = true
+        return
       }
-      const stopWatching = watchProject(root, () => void rerun())
-      const stop = (): void => {
-        stopWatching()
-        resolveExit(code)
-      }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    })
+      running = true
+      do {
+        again = false
+        output.err(`daebug: a file changed; running the tests again in ${found.name}`)
+        const next = await once(found.name).catch((error: unknown) => {
+          output.err(`daebug: ${(error as Error).message}`)
+          return EXIT.usage
+        })
+        if (next !== 'interrupted') code = next
+      } while (again && !aborter.signal.aborted)
+      running = false
+    }
+    const stopWatching = watchProject(root, () => void rerun())
+    await interrupted
+    stopWatching()
+    return code
   } finally {
+    process.off('SIGINT', interrupt)
+    process.off('SIGTERM', interrupt)
     await browser?.close().catch(() => {})
     await started?.shutdown()
   }
