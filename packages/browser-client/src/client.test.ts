@@ -522,7 +522,11 @@ test('after its first welcome a page starts its worker host, which reports throu
     hostWorker: (page) => {
       started.push(page.name)
       report = page.report
-      return { name: `${page.name}-webworker`, stop: () => started.push('stopped') }
+      return {
+        name: `${page.name}-webworker`,
+        restart: (why: string) => started.push(`restart: ${why}`),
+        stop: () => started.push('stopped'),
+      }
     },
   })
   assert.equal(started, [])
@@ -539,8 +543,14 @@ test('after its first welcome a page starts its worker host, which reports throu
     },
   ])
   assert.equal(warnings(), [['warn', ['[daebug] No web worker realm: x.']]])
+  socket().receive({ type: 'restart-worker', reason: 'cancelled by http' })
+  assert.equal(started, [NAME, 'restart: cancelled by http'], 'the server may restart the worker')
   connect('8-fern-1201-04')
-  assert.equal(started, [NAME, 'stopped', '8-fern-1201-04'], 'a renamed page gets a renamed worker')
+  assert.equal(
+    started,
+    [NAME, 'restart: cancelled by http', 'stopped', '8-fern-1201-04'],
+    'a renamed page gets a renamed worker',
+  )
 })
 
 test('a server started with --no-worker gets no worker host', () => {
@@ -548,7 +558,7 @@ test('a server started with --no-worker gets no worker host', () => {
   const { socket, client } = setup({
     hostWorker: () => {
       started++
-      return { name: 'x', stop() {} }
+      return { name: 'x', restart() {}, stop() {} }
     },
   })
   socket().open()

@@ -85,7 +85,7 @@ export interface PageClientOptions {
   hostWorker?: (page: {
     name: string
     report: (status: Omit<RealmWorkerStatus, 'type'>) => void
-  }) => { readonly name: string; stop(): void } | undefined
+  }) => { readonly name: string; restart(why: string): void; stop(): void } | undefined
 }
 
 /** A running page client; also `globalThis.__daebug`, for debugging. */
@@ -203,7 +203,7 @@ export function startPageClient(options: PageClientOptions): PageClient {
     } catch {}
   }
 
-  let workerHost: { readonly name: string; stop(): void } | undefined
+  let workerHost: { readonly name: string; restart(why: string): void; stop(): void } | undefined
   const unsentReports: string[] = []
   let warnedNoWorker = false
 
@@ -282,6 +282,8 @@ export function startPageClient(options: PageClientOptions): PageClient {
     } else if (message.type === 'job') {
       if (typeof message.jobId !== 'string' || typeof message.code !== 'string') return
       runJob(message).catch(() => {})
+    } else if (message.type === 'restart-worker') {
+      workerHost?.restart(message.reason)
     } else if (message.type === 'cancel') {
       // A page cannot stop running code: the job is only marked, and its result never sent.
       const events = running.get(message.jobId)

@@ -115,6 +115,27 @@ test('a worker silent for 6 s is reported, terminated and created again 1 s late
   assert.is(workers.length, 2)
 })
 
+test('a restart the server asks for reports why, replaces the worker at once and is no failure', () => {
+  const { host, timers, workers, reports, answer } = setup()
+  answer()
+  for (let i = 0; i < 12; i++) {
+    host.restart('cancelled by http; restarted to stop the job')
+    timers.advance(200)
+    answer()
+  }
+  assert.is(workers.length, 13, 'a new worker each time, after the report has gone out')
+  assert.ok(workers.slice(0, 12).every((worker) => worker.terminated))
+  assert.equal(reports[0], {
+    worker: '7-zen-1201-03-webworker',
+    status: 'restarted',
+    text: 'cancelled by http; restarted to stop the job',
+  })
+  assert.ok(
+    reports.every((report) => report.status === 'restarted'),
+    'requested restarts never make the worker failed',
+  )
+})
+
 test('restarts back off, and after 10 in 10 minutes the worker is failed and not created again', () => {
   const { timers, workers, reports } = setup()
   for (let i = 0; i < 11; i++) {

@@ -55,6 +55,11 @@ export interface WorkerHostOptions {
 /** A running host. */
 export interface WorkerHost {
   readonly name: string
+  /**
+   * Terminates the worker and creates a new one at once, reporting `restarted` with `why` (the
+   * server asks for this to stop a cancelled job). Not counted as a failure.
+   */
+  restart(why: string): void
   /** Terminates the worker and stops watching it. */
   stop(): void
 }
@@ -217,6 +222,23 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
   create()
   return {
     name,
+    restart(why) {
+      if (stopped || !worker) return
+      const old = worker
+      worker = undefined
+      options.report({
+        worker: name,
+        status: 'restarted',
+        text: why,
+        ...(instance === undefined ? {} : { instance }),
+      })
+      schedule(() => {
+        try {
+          old.terminate()
+        } catch {}
+        create()
+      }, REPORT_LEAD_MS)
+    },
     stop() {
       stopped = true
       if (timer !== undefined) clearTimer(timer)

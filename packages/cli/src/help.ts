@@ -2,7 +2,7 @@
  * The text of `daebug --help` and the version, one source for the command and its docs.
  */
 import pkg from '../package.json' with { type: 'json' }
-import { formatOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
+import { EVAL_OPTIONS, formatOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
 
 /** The version of `@daebug/cli`. */
 export const VERSION: string = pkg.version
@@ -17,6 +17,9 @@ Usage:
                         run the project's test files in a live realm (a page or a worker),
                         print the report and the totals; exit 0 when all passed, 1 when a
                         test failed, 2 when no realm or no test file was found
+  daebug eval [options] [CODE]
+                        run CODE (or stdin) in a realm of the running server: the value on
+                        stdout, console output and errors on stderr; exit 1 when it threw
   daebug --help | --version
 
 Options:
@@ -24,5 +27,8 @@ ${formatOptions(SERVE_OPTIONS)}
 
 Test options (with --test):
 ${formatOptions(TEST_OPTIONS)}
+
+Eval options (daebug eval):
+${formatOptions(EVAL_OPTIONS)}
 
 Stop the server with Ctrl-C, or by writing %%SHUTDOWN%% on a line of its own in daebug.md.`

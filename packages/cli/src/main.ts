@@ -4,9 +4,10 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isReporterName } from '@daebug/test-runner/reporters'
+import { type EvalSettings, runEvalCommand } from './eval-command.js'
 import { openHeadless } from './headless.js'
 import { HELP, VERSION } from './help.js'
-import { parseArgsOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
+import { EVAL_OPTIONS, parseArgsOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
 import { type ServeSettings, serve, UsageError } from './serve.js'
 import { runTestCommand, type TestSettings } from './test-command.js'
 
@@ -34,6 +35,14 @@ const consoleOutput: Output = {
  */
 export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
   try {
+    if (argv[0] === 'eval') {
+      const command = parseEvalArgs(argv.slice(1))
+      if (command.type === 'help') {
+        output.out(HELP)
+        return 0
+      }
+      return await runEvalCommand(command.settings, output)
+    }
     if (argv.includes('--test')) {
       const command = parseTestArgs(argv)
       if (command.type === 'help') {
@@ -175,6 +184,37 @@ export function parseTestArgs(argv: string[]): TestCommand {
       headless: values.headless === true,
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       watch: values.watch === true,
+    },
+  }
+}
+
+/** What `eval`'s arguments ask for. */
+export type EvalCommand = { type: 'help' } | { type: 'eval'; settings: EvalSettings }
+
+/**
+ * Reads `daebug eval`'s arguments (after `eval`): the code is the positionals joined by spaces,
+ * or stdin when there are none.
+ * @example
+ * parseEvalArgs(['--page', 'checkout', 'document.title'])
+ */
+export function parseEvalArgs(argv: string[]): EvalCommand {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: parseArgsOptions(EVAL_OPTIONS),
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.help) return { type: 'help' }
+  const port = number('port', (values.port as string | undefined) ?? process.env.PORT, 1, 65535)
+  const timeoutMs = number('timeout', values.timeout as string | undefined, 1, 2_147_483_647)
+  return {
+    type: 'eval',
+    settings: {
+      root: (values.root as string | undefined) ?? '.',
+      ...(port === undefined ? {} : { port }),
+      ...(values.page === undefined ? {} : { page: values.page as string }),
+      ...(positionals.length ? { code: positionals.join(' ') } : {}),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
     },
   }
 }

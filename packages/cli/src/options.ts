@@ -110,6 +110,27 @@ export const TEST_OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 }
 
+/** The options of `daebug eval [options] [CODE]`. */
+export const EVAL_OPTIONS: Record<string, OptionSpec> = {
+  page: {
+    type: 'string',
+    value: 'NAME',
+    description: 'the realm: a name, or part of a name, URL or title (default: the latest page)',
+  },
+  timeout: {
+    type: 'string',
+    value: 'MS',
+    description: "time-out in milliseconds (default: the server's, 60000)",
+  },
+  root: {
+    type: 'string',
+    value: 'DIR',
+    description: 'the project whose server to use (default: .)',
+  },
+  port: { type: 'string', value: 'N', description: 'the port to look for the server on' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
+}
+
 /** The options in `node:util` `parseArgs` form. */
 export function parseArgsOptions(
   specs: Record<string, OptionSpec>,

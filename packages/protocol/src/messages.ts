@@ -252,6 +252,12 @@ export interface ServerCancel {
   jobId: string
 }
 
+/** To a page: terminate your web worker and create it again, saying `reason` (SPEC §4.3 cancel). */
+export interface ServerRestartWorker {
+  type: 'restart-worker'
+  reason: string
+}
+
 /** Answer with a `heartbeat` now. */
 export interface ServerPing {
   type: 'ping'
@@ -263,4 +269,5 @@ export type ServerToRealmMessage =
   | ServerRename
   | ServerJob
   | ServerCancel
+  | ServerRestartWorker
   | ServerPing

@@ -71,6 +71,8 @@ export interface SubmitRequest {
   /** Names the sender in the log; default: the transport. */
   agent?: string
   transport: Transport
+  /** The job's time-out in ms (default: the server's). */
+  timeoutMs?: number
   /** The code runs tests: bound by the run watchdog from the start, not by the job time-out. */
   runsTests?: boolean
   /** Called when the job's test run starts, to follow its events. */
@@ -334,10 +336,12 @@ export class DaebugCore {
   }
 
   /** Accepts the pending chunk of a realm's log, if it holds a request, and queues its jobs. */
-  async #intake(realm: RealmRecord): Promise<void> {
-    if (!realm.socket) return
+  async #intake(realm: RealmRecord, chunk?: string): Promise<Job[]> {
+    if (!realm.socket) return []
     let jobs: Job[] = []
-    await this.#editLog(realm, (text) => {
+    await this.#editLog(realm, (saved) => {
+      const text =
+        chunk === undefined ? saved : `${saved}${saved.endsWith('\n') ? '' : '\n'}${chunk}`
       const queueLength = realm.queue.length + (realm.running ? 1 : 0)
       const now = this.options.host.now()
       const clock = formatClock(now)
@@ -360,6 +364,34 @@ export class DaebugCore {
       return accepted.text
     })
     if (jobs.length) this.jobs.enqueue(realm, jobs)
+    return jobs
+  }
+
+  /**
+   * Appends a raw Markdown chunk to a connected realm's log and takes it in exactly as if an agent
+   * had saved it there (SPEC §4.1 `append`). Resolves with the jobs it queued (none for prose or
+   * a draft, which stay below the footer).
+   */
+  append(realm: RealmRecord, chunk: string): Promise<Job[]> {
+    return this.#intake(realm, chunk)
+  }
+
+  /**
+   * Cancels the realm's running job on behalf of `agent` (SPEC §4.3); a worker realm is restarted
+   * by its page to stop the code. Returns the job, or undefined when none was running.
+   */
+  cancel(realm: RealmRecord, agent: string): Job | undefined {
+    return this.jobs.cancel(realm, agent, () => {
+      const page = realm.parent === undefined ? undefined : this.realms.get(realm.parent)
+      try {
+        page?.socket?.send(
+          JSON.stringify({
+            type: 'restart-worker',
+            reason: `cancelled by ${agent}: restarted to stop its running job`,
+          }),
+        )
+      } catch {}
+    })
   }
 
   /**
@@ -390,6 +422,7 @@ export class DaebugCore {
       done: false,
       waiters: [settle],
       ...(request.runsTests ? { runsTests: true } : {}),
+      ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}),
       ...(request.onTestRun ? { onTestRun: request.onTestRun } : {}),
     }
     const slot: SlotState =

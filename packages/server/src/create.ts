@@ -9,6 +9,7 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
 import type { Host } from './host.js'
 import { injectClient } from './html-inject.js'
+import { mountRealmApi } from './realm-api.js'
 import { mountRealmHttp } from './realm-http.js'
 import {
   mountRuntimeModules,
@@ -167,6 +168,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
   )
   mountTestApi(app, { root: options.root, fs: options.host.fs })
   mountTestRunApi(app, { core, root: options.root, fs: options.host.fs })
+  mountRealmApi(app, { core, root: options.root })
   // The page `daebug --headless` opens when the root has no index.html (SPEC §9).
   app.get(BLANK_PATH, (c) =>
     c.html(

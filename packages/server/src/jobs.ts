@@ -118,7 +118,8 @@ export class JobRunner {
   }
 
   #deliver(realm: RealmRecord, job: Job, script: string): void {
-    const { now, timeoutMs } = this.#context
+    const { now } = this.#context
+    const timeoutMs = job.timeoutMs ?? this.#context.timeoutMs
     job.deliveredAt = now()
     job.instance = realm.instance
     // `reloaded` tells what happened last; the next job is newer news.
@@ -163,8 +164,9 @@ export class JobRunner {
   }
 
   #timeOut(realm: RealmRecord, job: Job): void {
-    const outcome = serverOutcome(REPLY_TEXT.timedOut(this.#context.timeoutMs), 'TIMEOUT')
-    outcome.durationMs = this.#context.timeoutMs
+    const timeoutMs = job.timeoutMs ?? this.#context.timeoutMs
+    const outcome = serverOutcome(REPLY_TEXT.timedOut(timeoutMs), 'TIMEOUT')
+    outcome.durationMs = timeoutMs
     this.#finish(realm, job, outcome)
   }
 
@@ -228,6 +230,26 @@ export class JobRunner {
       },
     )
     void this.#context.editLog(realm, (text) => appendBlock(text, note))
+  }
+
+  /**
+   * Cancels the realm's running job (SPEC §4.3): it is answered `🚫 Cancelled by <agent>.`, the
+   * realm is told to drop it, and `restartWorker` is called for a worker realm (only restarting
+   * a worker stops its code; a page may still be running it, and the reply says so). Returns the
+   * job, or undefined when none was running.
+   */
+  cancel(realm: RealmRecord, agent: string, restartWorker: () => void): Job | undefined {
+    const job = realm.running
+    if (!job) return undefined
+    try {
+      realm.socket?.send(JSON.stringify({ type: 'cancel', jobId: job.id }))
+    } catch {}
+    realm.delivered.delete(job.id)
+    const outcome = serverOutcome(REPLY_TEXT.cancelled(agent, realm.kind === 'page'), 'CANCELLED')
+    outcome.durationMs = this.#context.now() - (job.deliveredAt ?? job.acceptedAt)
+    this.#finish(realm, job, outcome)
+    if (realm.kind === 'worker') restartWorker()
+    return job
   }
 
   /** Ends the running job and the queued ones of a realm whose instance went away. */

@@ -64,6 +64,8 @@ export interface Job {
    * report. From then on the run watchdog bounds the job, not the REPL timeout.
    */
   testRun?: JobTestRun
+  /** This job's time-out in ms, when its request set one (else the server's). */
+  timeoutMs?: number
   /** A job the server made to run tests: bound by the run watchdog from the start. */
   runsTests?: boolean
   /** Called when the job's test run starts (to follow its events). */

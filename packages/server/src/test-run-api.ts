@@ -5,7 +5,6 @@
  * disconnected, the watchdog ended it, its code failed before the run began) ends with a
  * `test:diagnostic` saying why and a `test:summary` with `success: false` and `aborted: <why>`
  * (Daebug's field; node has no such case).
- * Also `GET /__daebug/api/realms`, the realms a run or an eval may target.
  */
 import {
   DaebugError,
@@ -88,13 +87,10 @@ function ended(run: JobTestRun | undefined, outcome: JobOutcome, now: number): T
   ]
 }
 
-/** Adds `GET /__daebug/api/realms` and `POST /__daebug/api/tests/run`. */
+/** Adds `POST /__daebug/api/tests/run`. */
 export function mountTestRunApi(app: Hono, options: TestRunApiOptions): void {
   const { core } = options
   const realmInfos = () => [...core.realms.values()].map((realm) => core.realmInfo(realm))
-  app.get('/__daebug/api/realms', (c) =>
-    c.json({ realms: realmInfos().sort((a, b) => b.lastSeen - a.lastSeen) }),
-  )
   app.post('/__daebug/api/tests/run', testBodyLimit, async (c) => {
     let request: TestsRunRequest
     try {
