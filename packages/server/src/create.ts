@@ -11,6 +11,7 @@ import type { Host } from './host.js'
 import { injectClient } from './html-inject.js'
 import { mountRealmApi } from './realm-api.js'
 import { mountRealmHttp } from './realm-http.js'
+import { type RelayConnection, RelayHub } from './relay-hub.js'
 import {
   mountRuntimeModules,
   type ReadRuntimeModule,
@@ -85,13 +86,17 @@ const WORKER_PATH = '/__daebug/worker.js'
 /** Creates a Daebug server for a root. */
 export function createDaebug(options: DaebugOptions): Daebug {
   const app = options.app ?? new Hono()
+  let relay: RelayHub | undefined
   const core = new DaebugCore({
     root: options.root,
     host: options.host,
     url: options.url,
     timeoutMs: options.timeoutMs ?? 60_000,
     worker: options.worker ?? true,
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    onEvent: (event) => {
+      relay?.event(event)
+      options.onEvent?.(event)
+    },
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onShutdownRequest ? { onShutdownRequest: options.onShutdownRequest } : {}),
   })
@@ -156,6 +161,28 @@ export function createDaebug(options: DaebugOptions): Daebug {
       }
     }),
   )
+  relay = new RelayHub({
+    core,
+    root: options.root,
+    fs: options.host.fs,
+    watcher: options.host.watcher,
+  })
+  const hub = relay
+  app.get(
+    '/__daebug/ws',
+    options.upgradeWebSocket(() => {
+      let connection: RelayConnection | undefined
+      return {
+        onOpen: (_event, ws) => {
+          connection = hub.connect((text) => ws.send(text))
+        },
+        // A binary frame is no JSON text: it gets the same BAD_MESSAGE as malformed JSON.
+        onMessage: (event) => connection?.message(typeof event.data === 'string' ? event.data : ''),
+        onClose: () => connection?.close(),
+        onError: () => connection?.close(),
+      }
+    }),
+  )
   const stopHttpRealms = mountRealmHttp(app, core, () => options.host.now())
   app.get('/__daebug/api/health', (c) =>
     c.json({
@@ -205,6 +232,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
     start: () => core.start(),
     close: async () => {
       stopHttpRealms()
+      await hub.close()
       await core.close()
     },
   }

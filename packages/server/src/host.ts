@@ -57,9 +57,17 @@ export interface Watch {
   close(): Promise<void>
 }
 
+/** How far a watch reaches. */
+export interface WatchOptions {
+  /** Watch the folders' whole trees (default: only their direct entries). */
+  recursive?: boolean
+  /** Paths (absolute, `/` separators) not to watch, nor descend into. */
+  ignore?: (path: string) => boolean
+}
+
 /** Watches files and folders; `onChange` gets the absolute path of what was added, changed or removed. */
 export interface HostWatcher {
-  watch(paths: string[], onChange: (path: string) => void): Promise<Watch>
+  watch(paths: string[], onChange: (path: string) => void, options?: WatchOptions): Promise<Watch>
 }
 
 /** Everything the core takes from the runtime. */

@@ -196,9 +196,15 @@ export const nodeFs: HostFs = {
 
 /** Watching through chokidar (imported only when a watch starts). */
 export const nodeWatcher: HostWatcher = {
-  async watch(paths, onChange) {
+  async watch(paths, onChange, options = {}) {
     const { watch } = await import('chokidar')
-    const watcher = watch(paths, { ignoreInitial: true, depth: 0, atomic: false })
+    const { ignore } = options
+    const watcher = watch(paths, {
+      ignoreInitial: true,
+      atomic: false,
+      ...(options.recursive ? {} : { depth: 0 }),
+      ...(ignore ? { ignored: (path: string) => ignore(path.replaceAll('\\', '/')) } : {}),
+    })
     for (const event of ['add', 'change', 'unlink'] as const)
       watcher.on(event, (path: string) => onChange(path))
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
