@@ -5,10 +5,11 @@
  * when the code threw, 2 when there is no server or no such realm (one line saying what to do).
  */
 import { resolve } from 'node:path'
-import { type EvalResult, type RealmInfo, selectRealm } from '@daebug/protocol'
-import { authHeaders, findServer } from './find-server.js'
+import { type EvalResult, selectRealm } from '@daebug/protocol'
+import { findServer } from './find-server.js'
 import type { Output } from './main.js'
 import { UsageError } from './serve.js'
+import { evaluateIn, RunProblem, realmsOf } from './server-client.js'
 
 /** `eval` settings, already validated. */
 export interface EvalSettings {
@@ -29,14 +30,6 @@ async function readStdin(): Promise<string> {
   return text
 }
 
-async function answerOf(response: Response): Promise<unknown> {
-  const body = (await response.json().catch(() => undefined)) as
-    | { error?: { message?: string } }
-    | undefined
-  if (response.ok) return body
-  throw new UsageError(body?.error?.message ?? `the server answered ${response.status}.`, null)
-}
-
 /** Runs `daebug eval`; resolves with the exit code. */
 export async function runEvalCommand(settings: EvalSettings, output: Output): Promise<number> {
   const code = settings.code ?? (await readStdin())
@@ -44,35 +37,28 @@ export async function runEvalCommand(settings: EvalSettings, output: Output): Pr
   const root = resolve(settings.root)
   const server = await findServer(root, settings.port)
   if (!server) {
-    throw new UsageError(
+    throw new RunProblem(
       `no Daebug server is running for ${root}: start one with \`daebug --root ${settings.root}\` and open its URL in a browser.`,
-      null,
     )
   }
-  const headers = { 'content-type': 'application/json', ...authHeaders(server) }
-  const { realms } = (await answerOf(
-    await fetch(new URL('/__daebug/api/realms', server.url), { headers }),
-  )) as { realms: RealmInfo[] }
   let realm: string
   try {
-    realm = selectRealm(realms, settings.page).name
+    realm = selectRealm(await realmsOf(server), settings.page).name
   } catch (error) {
-    throw new UsageError((error as Error).message, null)
+    throw new RunProblem((error as Error).message)
   }
-  const url = new URL(`/__daebug/api/realms/${encodeURIComponent(realm)}/eval`, server.url)
-  const body = {
-    code,
-    agent: 'cli',
-    ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
-  }
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
-  if (response.status === 504 || response.status === 409) {
-    output.err(
-      `daebug: ${((await response.json()) as { error: { message: string } }).error.message}`,
-    )
+  let result: EvalResult
+  try {
+    result = await evaluateIn(server, realm, {
+      code,
+      agent: 'cli',
+      ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
+    })
+  } catch (error) {
+    // A time-out or a cancel: the code did not finish, which is a failure of the code.
+    output.err(`daebug: ${(error as Error).message}`)
     return 1
   }
-  const result = (await answerOf(response)) as EvalResult
   for (const event of result.events) output.err(`${event.level}: ${event.text}`)
   if (result.omitted) output.err(`... (${result.omitted} more events omitted) ...`)
   if (!result.ok) {

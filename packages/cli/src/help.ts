@@ -2,7 +2,7 @@
  * The text of `daebug --help` and the version, one source for the command and its docs.
  */
 import pkg from '../package.json' with { type: 'json' }
-import { EVAL_OPTIONS, formatOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
+import { EVAL_OPTIONS, formatOptions, MCP_OPTIONS, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
 
 /** The version of `@daebug/cli`. */
 export const VERSION: string = pkg.version
@@ -20,6 +20,8 @@ Usage:
   daebug eval [options] [CODE]
                         run CODE (or stdin) in a realm of the running server: the value on
                         stdout, console output and errors on stderr; exit 1 when it threw
+  daebug mcp [options]  a stdio MCP server with the tools list_realms, eval, run_tests and
+                        read_log, for the project's running server (started if none runs)
   daebug --help | --version
 
 Options:
@@ -30,5 +32,8 @@ ${formatOptions(TEST_OPTIONS)}
 
 Eval options (daebug eval):
 ${formatOptions(EVAL_OPTIONS)}
+
+MCP options (daebug mcp):
+${formatOptions(MCP_OPTIONS)}
 
 Stop the server with Ctrl-C, or by writing %%SHUTDOWN%% on a line of its own in daebug.md.`

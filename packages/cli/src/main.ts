@@ -7,7 +7,14 @@ import { isReporterName } from '@daebug/test-runner/reporters'
 import { type EvalSettings, runEvalCommand } from './eval-command.js'
 import { openHeadless } from './headless.js'
 import { HELP, VERSION } from './help.js'
-import { EVAL_OPTIONS, parseArgsOptions, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
+import { runMcpCommand } from './mcp-command.js'
+import {
+  EVAL_OPTIONS,
+  MCP_OPTIONS,
+  parseArgsOptions,
+  SERVE_OPTIONS,
+  TEST_OPTIONS,
+} from './options.js'
 import { type ServeSettings, serve, UsageError } from './serve.js'
 import { runTestCommand, type TestSettings } from './test-command.js'
 
@@ -35,6 +42,20 @@ const consoleOutput: Output = {
  */
 export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
   try {
+    if (argv[0] === 'mcp') {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: parseArgsOptions(MCP_OPTIONS),
+        strict: true,
+      })
+      if (values.help) {
+        output.out(HELP)
+        return 0
+      }
+      const port = number('port', (values.port as string | undefined) ?? process.env.PORT, 1, 65535)
+      const root = (values.root as string | undefined) ?? '.'
+      return await runMcpCommand({ root, ...(port === undefined ? {} : { port }) }, output)
+    }
     if (argv[0] === 'eval') {
       const command = parseEvalArgs(argv.slice(1))
       if (command.type === 'help') {

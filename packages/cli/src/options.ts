@@ -131,6 +131,21 @@ export const EVAL_OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 }
 
+/** The options of `daebug mcp`. */
+export const MCP_OPTIONS: Record<string, OptionSpec> = {
+  root: {
+    type: 'string',
+    value: 'DIR',
+    description: 'the project (default: .); its running server is used, else one is started',
+  },
+  port: {
+    type: 'string',
+    value: 'N',
+    description: 'the port to look for the server on, or to start it on',
+  },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
+}
+
 /** The options in `node:util` `parseArgs` form. */
 export function parseArgsOptions(
   specs: Record<string, OptionSpec>,

@@ -13,21 +13,14 @@ import {
   isConnected,
   type RealmInfo,
   selectRealm,
-  type TestEvent,
   type TestSummaryData,
 } from '@daebug/protocol'
 import { createReporter, type ReporterName } from '@daebug/test-runner/reporters'
-import { authHeaders, type FoundServer, findServer } from './find-server.js'
+import { type FoundServer, findServer } from './find-server.js'
 import { type HeadlessBrowser, openHeadless } from './headless.js'
 import type { Output } from './main.js'
 import { type Serving, serve, UsageError } from './serve.js'
-
-/** A problem of the run, not of its options: no `--help` hint after it. */
-class RunProblem extends UsageError {
-  constructor(message: string) {
-    super(message, null)
-  }
-}
+import { RunProblem, realmsOf, streamTests } from './server-client.js'
 
 /** Test-mode settings, already validated. */
 export interface TestSettings {
@@ -56,15 +49,6 @@ export function formatTotals(summary: TestSummaryData): string {
   const line = [`${passed} passed`, `${failed + cancelled} failed`, `${skipped} skipped`]
   if (todo > 0) line.push(`${todo} todo`)
   return `${line.join(', ')} (${formatDuration(summary.duration_ms)})`
-}
-
-async function realmsOf(server: FoundServer): Promise<RealmInfo[]> {
-  const response = await fetch(new URL('/__daebug/api/realms', server.url), {
-    headers: authHeaders(server),
-  })
-  if (!response.ok)
-    throw new RunProblem(`${server.url} answered ${response.status} for its realms.`)
-  return ((await response.json()) as { realms: RealmInfo[] }).realms
 }
 
 /**
@@ -111,40 +95,6 @@ async function waitForRealm(
   }
 }
 
-/**
- * Shows an event as the project's: files a worker imported from `/__daebug/w/` by their own URL,
- * and error stacks without the frames of Daebug's runtime modules (as node's own are internal).
- */
-function projectEvent(line: string, origin: string): TestEvent {
-  const event = JSON.parse(line.replaceAll(`${origin}/__daebug/w/`, `${origin}/`)) as TestEvent
-  const tidy = (error: unknown): void => {
-    if (typeof error !== 'object' || error === null) return
-    const record = error as { stack?: unknown; cause?: unknown }
-    if (typeof record.stack === 'string') {
-      const runtime = `${origin}/__daebug/`
-      record.stack = record.stack
-        .split('\n')
-        .filter((frame) => !(frame.trimStart().startsWith('at ') && frame.includes(runtime)))
-        .join('\n')
-    }
-    tidy(record.cause)
-  }
-  tidy((event.data as { details?: { error?: unknown } }).details?.error)
-  return event
-}
-
-async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder()
-  let pending = ''
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    pending += decoder.decode(chunk, { stream: true })
-    const parts = pending.split('\n')
-    pending = parts.pop()!
-    yield* parts
-  }
-  if (pending) yield pending
-}
-
 /** Runs the selection once in `realm` and reports it; returns the exit code. */
 async function runOnce(
   server: FoundServer,
@@ -160,36 +110,25 @@ async function runOnce(
     ...(settings.only ? { only: true } : {}),
     ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
   }
-  const response = await fetch(new URL('/__daebug/api/tests/run', server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...authHeaders(server) },
-    body: JSON.stringify(request),
-    ...(signal ? { signal } : {}),
-  })
-  if (!response.ok || !response.body) {
-    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } }
-    throw new RunProblem(body.error?.message ?? `${server.url} answered ${response.status}.`)
-  }
   const origin = new URL(server.url).origin
   const reporter = createReporter(settings.reporter, { cwd: origin })
   let summary: TestSummaryData | undefined
-  for await (const line of lines(response.body)) {
-    if (!line.trim()) continue
-    const event = projectEvent(line, origin)
+  await streamTests(server, request, signal, (event) => {
     output.write(reporter.push(event))
     if (event.type === 'test:summary' && event.data.file === undefined) summary = event.data
-  }
+  })
   output.write(reporter.end())
-  if (!summary) {
+  const ended = summary as TestSummaryData | undefined
+  if (!ended) {
     output.err(`daebug: the test run in ${realm} ended without a summary; see its log.`)
     return EXIT.usage
   }
-  output.out(formatTotals(summary))
-  if (summary.aborted !== undefined) {
-    output.err(`daebug: the run did not finish: ${summary.aborted}`)
+  output.out(formatTotals(ended))
+  if (ended.aborted !== undefined) {
+    output.err(`daebug: the run did not finish: ${ended.aborted}`)
     return EXIT.usage
   }
-  return summary.success ? EXIT.passed : EXIT.failed
+  return ended.success ? EXIT.passed : EXIT.failed
 }
 
 /** Calls `rerun` after each change of a project file (not logs, `node_modules` or `.git`). */
