@@ -89,4 +89,38 @@ test('cancelling a stuck job in a worker answers it and restarts the worker, whi
     assert.is(next.value, 42)
   }))
 
+test('malformed JSON, unknown realms and oversized bodies get the documented errors on every route, and the server keeps serving', () =>
+  withSession(async ({ server, realm }) => {
+    const api = `${server.url}__daebug/api`
+    const cases: Array<[string, RequestInit, number, string]> = [
+      [`${api}/realms/${realm}/eval`, { method: 'POST', body: '{' }, 400, 'BAD_MESSAGE'],
+      [`${api}/realms/${realm}/eval`, { method: 'POST', body: '{"code": 1}' }, 400, 'BAD_MESSAGE'],
+      [`${api}/realms/nosuch/eval`, { method: 'POST', body: '{"code": "1"}' }, 404, 'NO_REALM'],
+      [`${api}/realms/nosuch/log`, {}, 404, 'NO_REALM'],
+      [`${api}/realms/nosuch/cancel`, { method: 'POST' }, 404, 'NO_REALM'],
+      [
+        `${api}/realms/${realm}/eval`,
+        { method: 'POST', body: `{"code": "${'x'.repeat(9_000_000)}"}` },
+        413,
+        'TOO_LARGE',
+      ],
+      [`${api}/tests/run`, { method: 'POST', body: '[' }, 400, 'BAD_MESSAGE'],
+      [`${api}/tests/run`, { method: 'POST', body: '{"realm": "nosuch"}' }, 400, 'BAD_MESSAGE'],
+      [`${api}/tests/discover`, { method: 'POST', body: '{"files": 3}' }, 400, 'BAD_MESSAGE'],
+      [`${api}/tests/discover`, { method: 'POST', body: 'x'.repeat(70_000) }, 413, 'TOO_LARGE'],
+    ]
+    for (const [url, init, status, code] of cases) {
+      const response = await fetch(url, init)
+      const body = (await response.json()) as { error?: { code: string; message: string } }
+      assert.equal(
+        [response.status, body.error?.code],
+        [status, code],
+        `${init.method ?? 'GET'} ${url}`,
+      )
+      assert.ok(body.error!.message.length > 10)
+    }
+    const health = await fetch(`${api}/health`)
+    assert.equal([health.status, ((await health.json()) as { ok: boolean }).ok], [200, true])
+  }))
+
 test.run()

@@ -71,6 +71,21 @@ test('an MCP client lists the tools, evaluates code in the demo page and runs it
     )
     assert.match(report, /\n4 passed, 1 failed, 1 skipped, 1 todo \(\d+ms\) in \S+$/)
 
+    const bad = (await client
+      .callTool({ name: 'eval', arguments: { code: 42 } })
+      .catch((error: Error) => ({
+        content: [{ type: 'text', text: error.message }],
+        isError: true,
+      }))) as TextResult
+    assert.is(bad.isError, true)
+    assert.match(textOf(bad), /code/)
+    const unknown = (await client.callTool({
+      name: 'eval',
+      arguments: { code: '1', realm: 'nosuch' },
+    })) as TextResult
+    assert.is(unknown.isError, true)
+    assert.match(textOf(unknown), /^No connected realm matches 'nosuch'\. Realms: /)
+
     const log = textOf(await client.callTool({ name: 'read_log', arguments: { realm, tail: 3 } }))
     assert.match(log, /Append your JavaScript snippet below/)
   } finally {

@@ -7,6 +7,7 @@ import { errorBody } from '@daebug/protocol'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
+import { EventFeed, mountDashboard } from './dashboard.js'
 import type { Host } from './host.js'
 import { injectClient } from './html-inject.js'
 import { mountRealmApi } from './realm-api.js'
@@ -87,6 +88,7 @@ const WORKER_PATH = '/__daebug/worker.js'
 export function createDaebug(options: DaebugOptions): Daebug {
   const app = options.app ?? new Hono()
   let relay: RelayHub | undefined
+  const feed = new EventFeed()
   const core = new DaebugCore({
     root: options.root,
     host: options.host,
@@ -95,6 +97,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
     worker: options.worker ?? true,
     onEvent: (event) => {
       relay?.event(event)
+      feed.publish(event)
       options.onEvent?.(event)
     },
     ...(options.onError ? { onError: options.onError } : {}),
@@ -183,6 +186,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
       }
     }),
   )
+  mountDashboard(app, feed)
   const stopHttpRealms = mountRealmHttp(app, core, () => options.host.now())
   app.get('/__daebug/api/health', (c) =>
     c.json({

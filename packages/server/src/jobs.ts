@@ -190,6 +190,13 @@ export class JobRunner {
       clearTimeout(job.timer)
       job.timer = setTimeout(() => this.#runTimedOut(realm, job), this.#context.runTimeoutMs)
       job.onTestRun?.(job.testRun)
+      this.#context.emit({
+        type: 'run:start',
+        time: now,
+        runId: job.id,
+        realm: realm.name,
+        total: 0,
+      })
     }
     const progress = job.testRun.push(message.events, now)
     if (progress === undefined) return
@@ -315,6 +322,17 @@ export class JobRunner {
       durationMs: outcome.durationMs ?? 0,
       ...(code ? { code } : {}),
     })
+    if (run) {
+      const aborted = outcome.code || !run.hasSummary ? { aborted: outcome.text } : {}
+      this.#context.emit({
+        type: 'run:complete',
+        time: now,
+        runId: job.id,
+        realm: realm.name,
+        ...aborted,
+        summary: run.summary(now),
+      })
+    }
     for (const waiter of job.waiters) waiter(outcome)
     this.next(realm)
   }

@@ -7,6 +7,7 @@
 import {
   DaebugError,
   isDaebugError,
+  LIMITS,
   type LifecycleEvent,
   type RealmInfo,
   type ServerToToolMessage,
@@ -88,6 +89,14 @@ export class RelayHub {
     this.#watchProject()
     return {
       message: (text) => {
+        if (text.length > LIMITS.message) {
+          session.send({
+            type: 'error',
+            code: 'TOO_LARGE',
+            message: `The message is over ${LIMITS.message} characters (8 MiB).`,
+          })
+          return
+        }
         let parsed: unknown
         try {
           parsed = JSON.parse(text)
