@@ -4,21 +4,22 @@
  * this process (or, for partialDeepStrictEqual, as current Node documents). The page and the
  * worker run the very runner the Node suite uses (run-case.ts, transpiled as it is).
  */
-import nodeAssert from 'node:assert'
-import nodeStrict from 'node:assert/strict'
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { dirname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import ts from 'typescript'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { handWrittenCases } from '../../packages/assert/src/conformance/cases.js'
-import { type Outcome, runCase } from '../../packages/assert/src/conformance/run-case.js'
+import type { Outcome } from '../../packages/assert/src/conformance/run-case.js'
 import { launchBrowser } from './harness.js'
 
+const run = promisify(execFile)
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'assert')
 const DIST = join(PACKAGE, 'dist')
 
@@ -103,22 +104,36 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${port}/` }
 }
 
-/** What node:assert did with each case (or what current Node documents, where 20 cannot say). */
+/**
+ * What node:assert did with each case (or what current Node documents, where 20 cannot say),
+ * asked of a fresh Node process: in this one, an async hook that another test file's tools
+ * enabled gives every promise an `async_id` symbol, and then node:assert finds two promises
+ * unequal.
+ */
 async function nodeOutcomes(): Promise<Outcome['result'][]> {
-  const noDeprecation = process.noDeprecation
-  process.noDeprecation = true // assert.fail(a, b) warns once; the warning is not a result
-  try {
-    const results: Outcome['result'][] = []
-    for (const [index, { code, binding }] of CASES.entries()) {
+  const script = `
+    import nodeAssert from 'node:assert'
+    import nodeStrict from 'node:assert/strict'
+    import { handWrittenCases } from ${JSON.stringify(join(PACKAGE, 'src', 'conformance', 'cases.ts'))}
+    import { runCase } from ${JSON.stringify(join(PACKAGE, 'src', 'conformance', 'run-case.ts'))}
+    process.noDeprecation = true // assert.fail(a, b) warns once; the warning is not a result
+    const cases = ${JSON.stringify(CASES)}
+    const results = []
+    for (const [index, { code, binding }] of cases.entries()) {
       const documented = handWrittenCases[index % handWrittenCases.length]?.expect
-      results.push(
-        documented ?? (await runCase(code, binding === 'strict' ? nodeStrict : nodeAssert)).result,
-      )
+      results.push(documented ?? (await runCase(code, binding === 'strict' ? nodeStrict : nodeAssert)).result)
     }
-    return results
-  } finally {
-    process.noDeprecation = noDeprecation
-  }
+    process.stdout.write(JSON.stringify(results))
+  `
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: dirname(fileURLToPath(import.meta.url)),
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  )
+  return JSON.parse(stdout) as Outcome['result'][]
 }
 
 function mismatches(expected: Outcome['result'][], outcomes: Omit<Outcome, 'message'>[]): string {

@@ -200,9 +200,10 @@ test('malformed JSON, unknown types and unknown realms get errors, and the serve
     client.send({ type: 'runn', id: 'a' })
     client.send({ type: 'eval', id: 'b', realm: 'nosuch', code: '1' })
     client.send({ type: 'hello', role: 'realm', id: 'c' })
-    const errors = await waitFor('four errors', () => {
+    client.send({ type: 'eval', id: 'e', code: 'x'.repeat(9_000_000) })
+    const errors = await waitFor('five errors', () => {
       const found = client.received.filter((m) => m.type === 'error')
-      return found.length >= 4 ? found : undefined
+      return found.length >= 5 ? found : undefined
     })
     // The eval is answered once the realm was looked up: it may come after the later error.
     assert.equal(
@@ -212,6 +213,7 @@ test('malformed JSON, unknown types and unknown realms get errors, and the serve
         ['b', 'NO_REALM'],
         ['c', 'BAD_MESSAGE'],
         [undefined, 'BAD_MESSAGE'],
+        [undefined, 'TOO_LARGE'],
       ],
     )
     client.send({ type: 'eval', id: 'd', realm, code: '6 * 7' })
