@@ -82,20 +82,24 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       return 0
     }
     const serving = await serve(command.settings, output)
-    const browser = command.settings.headless
-      ? await openHeadless(serving.url, resolve(command.settings.root)).catch(async (error) => {
-          await serving.shutdown()
-          throw error
-        })
-      : undefined
+    // Signals are handled from here on, also while the headless browser starts.
     const stop = () => void serving.shutdown()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
-    const code = await serving.done
-    await browser?.close().catch(() => {})
-    process.off('SIGINT', stop)
-    process.off('SIGTERM', stop)
-    return code
+    try {
+      const browser = command.settings.headless
+        ? await openHeadless(serving.url, resolve(command.settings.root)).catch(async (error) => {
+            await serving.shutdown()
+            throw error
+          })
+        : undefined
+      const code = await serving.done
+      await browser?.close().catch(() => {})
+      return code
+    } finally {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+    }
   } catch (error) {
     const usage =
       error instanceof UsageError ||

@@ -4,6 +4,8 @@
  * not listed.
  */
 
+import { daebugServerOf } from './daebug-realm.js'
+import { collectIsolated, readIsolation } from './isolated-run.js'
 import { fileForReport } from './location.js'
 import { setFileRoot } from './registration-scope.js'
 import { RootTest } from './root-test.js'
@@ -52,9 +54,22 @@ function list(test: Test, testFile: string, into: CollectedTest[]): void {
 /**
  * Lists the tests and suites the files declare, with their location and whether they are
  * skipped, to do or `only`, applying the run options' filters. Loading a file runs its
- * top-level code and its suites' functions, but no test or hook.
+ * top-level code and its suites' functions, but no test or hook. In a Daebug realm the files are
+ * loaded in a fresh child realm, as `run()` does (`isolation: 'none'` loads them here).
  */
 export async function collect(options: RunOptions = {}): Promise<CollectedTest[]> {
+  const isolation = readIsolation(options.isolation, !('document' in globalThis))
+  if (isolation !== 'none' && options.env === undefined && daebugServerOf(import.meta.url)) {
+    const {
+      signal: _signal,
+      setup: _setup,
+      env: _env,
+      isolation: _isolation,
+      ...childOptions
+    } = options
+    const childUrl = new URL('./isolated-child.js', import.meta.url).href
+    return (await collectIsolated(isolation, childUrl, childOptions)) as CollectedTest[]
+  }
   const env = defaultEnvironment(options.env)
   const state = new RunState(new TestsStream({ keep: false }), readRunFilters(options))
   const files = options.files === undefined ? [] : await env.resolveFiles(options.files)

@@ -4,7 +4,8 @@
  * event, as JSON, to the realm that started it. The child's console goes to that realm's console,
  * so what tests log is captured there. Not for direct use.
  */
-import { testEventJson } from '@daebug/protocol'
+import { isError, testEventJson, toTestErrorInfo } from '@daebug/protocol'
+import { collect } from './collect.js'
 import type { ChildMessage, ParentMessage } from './isolated-run.js'
 import { run } from './run.js'
 
@@ -53,9 +54,29 @@ scope.addEventListener('message', (event) => {
   if (!inWorker && event.source !== scope.parent) return
   const message = event.data as ParentMessage
   if (message?.daebug === 'abort') controller.abort()
-  if (message?.daebug !== 'run' || started) return
+  if ((message?.daebug !== 'run' && message?.daebug !== 'collect') || started) return
   started = true
   forwardConsole()
+  if (message.daebug === 'collect') {
+    collect({ ...message.options, isolation: 'none' } as never)
+      .then((tests) => {
+        const listed = tests.map(({ error, ...test }) =>
+          error === undefined
+            ? test
+            : { ...test, error: isError(error) ? toTestErrorInfo(error) : String(error) },
+        )
+        post({ daebug: 'collected', json: JSON.stringify(listed) })
+      })
+      .catch((error: unknown) =>
+        post({
+          daebug: 'collected',
+          json: JSON.stringify([
+            { name: 'collect', nesting: 0, type: 'test', testFile: '', error: String(error) },
+          ]),
+        }),
+      )
+    return
+  }
   const stream = run({ ...message.options, isolation: 'none', signal: controller.signal } as never)
   ;(async () => {
     for await (const testEvent of stream) post({ daebug: 'event', json: testEventJson(testEvent) })

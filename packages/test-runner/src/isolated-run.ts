@@ -46,8 +46,12 @@ export type ChildMessage =
   | { daebug: 'ready' }
   | { daebug: 'event'; json: string }
   | { daebug: 'console'; level: string; args: unknown[] }
+  | { daebug: 'collected'; json: string }
   | { daebug: 'end' }
-export type ParentMessage = { daebug: 'run'; options: ChildRunOptions } | { daebug: 'abort' }
+export type ParentMessage =
+  | { daebug: 'run'; options: ChildRunOptions }
+  | { daebug: 'collect'; options: ChildRunOptions }
+  | { daebug: 'abort' }
 
 // The few DOM types used here (the runner is built without the DOM library: it runs everywhere).
 interface MessageEventLike {
@@ -164,6 +168,23 @@ const START_TIMEOUT_MS = 30_000
 
 const CONSOLE_LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'table', 'dir'])
 
+/** What a child logged, logged here (where the realm's console is captured). */
+function relayConsole(message: Extract<ChildMessage, { daebug: 'console' }>): void {
+  if (!CONSOLE_LEVELS.has(message.level)) return
+  ;(console as unknown as Record<string, (...args: unknown[]) => void>)[message.level]!(
+    ...message.args,
+  )
+}
+
+function startChild(
+  isolation: 'iframe' | 'worker',
+  childUrl: string,
+  receive: Receive,
+  fail: Fail,
+): Child {
+  return (isolation === 'iframe' ? startIframe : startWorker)(childUrl, receive, fail)
+}
+
 /**
  * Runs `options` in a fresh child of kind `isolation`, loaded from `childUrl`, and streams its
  * events. A child that cannot start fails the run with a diagnostic that says why.
@@ -199,17 +220,14 @@ export function runIsolated(
     } else if (message.daebug === 'event') {
       const event = reviveEvent(message.json)
       stream.emit(event.type, event.data as never)
-    } else if (message.daebug === 'console' && CONSOLE_LEVELS.has(message.level)) {
-      ;(console as unknown as Record<string, (...args: unknown[]) => void>)[message.level]!(
-        ...message.args,
-      )
-    } else if (message.daebug === 'end') end()
+    } else if (message.daebug === 'console') relayConsole(message)
+    else if (message.daebug === 'end') end()
   }
   const abort = (): void => child?.post({ daebug: 'abort' })
   Promise.resolve()
     .then(() => extra.setup?.(stream))
     .then(() => {
-      child = (isolation === 'iframe' ? startIframe : startWorker)(childUrl, receive, fail)
+      child = startChild(isolation, childUrl, receive, fail)
       const seconds = START_TIMEOUT_MS / 1000
       starting = setTimeout(
         () => fail(`the ${isolation} loading ${childUrl} did not start within ${seconds}s`),
@@ -220,4 +238,48 @@ export function runIsolated(
     })
     .catch((error: unknown) => fail(String(error)))
   return stream
+}
+
+/**
+ * `collect()` of `options` in a fresh child of kind `isolation`: the tests the files declare,
+ * listed without importing them into this realm. Rejects when the child cannot start.
+ */
+export function collectIsolated(
+  isolation: 'iframe' | 'worker',
+  childUrl: string,
+  options: ChildRunOptions,
+): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    let child: Child | undefined
+    let settled = false
+    const settle = (finish: () => void): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(starting)
+      child?.remove()
+      finish()
+    }
+    const fail: Fail = (why) =>
+      settle(() => reject(new Error(`The isolated collect could not start: ${why}`)))
+    const receive: Receive = (message) => {
+      if (message.daebug === 'ready') {
+        clearTimeout(starting)
+        child?.post({ daebug: 'collect', options })
+      } else if (message.daebug === 'collected') {
+        settle(() => resolve(JSON.parse(message.json) as unknown[]))
+      } else if (message.daebug === 'console') relayConsole(message)
+    }
+    const starting = setTimeout(
+      () =>
+        fail(
+          `the ${isolation} loading ${childUrl} did not start within ${START_TIMEOUT_MS / 1000}s`,
+        ),
+      START_TIMEOUT_MS,
+    )
+    try {
+      child = startChild(isolation, childUrl, receive, fail)
+    } catch (error) {
+      fail(String(error))
+    }
+  })
 }
