@@ -196,12 +196,21 @@ test('WebSocket upgrades from a foreign origin are refused like any request', as
   assert.equal(await statuses(createApp(), '/__daebug/realm', cases), [403, 200])
 })
 
-test('static routes are not subject to the Origin check', async () => {
+test("a foreign page cannot load the project's files, but may open the page, and tools pass", async () => {
   const cases: Array<Record<string, string>> = [
+    { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' },
+    { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', origin: 'http://attacker.test' },
+    { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+    { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', origin: 'http://localhost:5173' },
+    { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' },
     { origin: 'http://attacker.test' },
-    { 'sec-fetch-site': 'cross-site' },
   ]
-  assert.equal(await statuses(createApp(), '/index.html', cases), [200, 200])
+  assert.equal(await statuses(createApp(), '/index.html', cases), [403, 403, 200, 200, 200, 200])
+  const refused = await send(createApp(), '/src/app.js', cases[0]!)
+  assert.match(
+    ((await refused.json()) as { error: { message: string } }).error.message,
+    /^Cross-site requests for the project's files are refused/,
+  )
 })
 
 test('an encoded /__daebug path is guarded like the plain one', async () => {

@@ -4,7 +4,7 @@
  * and the token required when the server is reachable beyond loopback.
  */
 import { type ErrorCode, errorBody } from '@daebug/protocol'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler, Next } from 'hono'
 import { every } from 'hono/combine'
 import { getCookie } from 'hono/cookie'
 
@@ -66,7 +66,7 @@ export function hostGuard(options: Pick<SecurityOptions, 'hosts' | 'port'>): Mid
 export function originGuard(options: Pick<SecurityOptions, 'allowOrigins'>): MiddlewareHandler {
   const extra = new Set(options.allowOrigins.map((origin) => parseOrigin(origin)?.origin ?? origin))
   return async (c, next) => {
-    if (!isDaebugRoute(c)) return next()
+    if (!isDaebugRoute(c)) return projectFileGuard(c, next, extra)
     const origin = c.req.header('origin')
     if (origin === undefined) {
       if (c.req.header('sec-fetch-site')?.trim().toLowerCase() === 'cross-site') {
@@ -99,6 +99,36 @@ export function originGuard(options: Pick<SecurityOptions, 'allowOrigins'>): Mid
       c.header('vary', 'Origin', { append: true })
     }
   }
+}
+
+/**
+ * The project's files are for its own pages: a foreign page must not load them as a script,
+ * style, image or fetch (a cross-site `<script src>` would run the project's code in the foreign
+ * page and leak what it defines). Refused: `Sec-Fetch-Site: cross-site` that is not a navigation
+ * (opening the page in a tab or frame, whose content the other site cannot read), unless its
+ * `Origin` is allowed. Tools send no such header and pass.
+ */
+function projectFileGuard(
+  c: Context,
+  next: Next,
+  extra: ReadonlySet<string>,
+): Promise<void> | Response {
+  const site = c.req.header('sec-fetch-site')?.trim().toLowerCase()
+  if (
+    site !== 'cross-site' ||
+    c.req.header('sec-fetch-mode')?.trim().toLowerCase() === 'navigate'
+  ) {
+    return next()
+  }
+  const origin = parseOrigin(c.req.header('origin') ?? '')
+  if (origin && (LOOPBACK_HOSTS.includes(origin.hostname) || extra.has(origin.origin)))
+    return next()
+  return refuse(
+    c,
+    403,
+    'FORBIDDEN',
+    "Cross-site requests for the project's files are refused: another site's page may not load them. Open the page itself, or start Daebug with --allow-origin for a site you trust.",
+  )
 }
 
 /**
