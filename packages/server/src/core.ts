@@ -155,6 +155,7 @@ export class DaebugCore {
     if ((await fs.readText(joinPath(this.#logDir, '.gitignore'))) === undefined) {
       await fs.writeTextAtomic(joinPath(this.#logDir, '.gitignore'), '*\n')
     }
+    await fs.recoverLateSaves?.(this.#logDir)
     for (const name of await fs.list(this.#logDir)) {
       if (!name.endsWith('.md')) continue
       const file = new SharedFile(fs, joinPath(this.#logDir, name))

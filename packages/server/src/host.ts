@@ -35,6 +35,11 @@ export interface HostFs {
     expected: string | undefined,
     onLate?: (accounted: string | undefined, later: string) => void,
   ): Promise<Replacement>
+  /**
+   * After a crash, finds the saves that landed in files a rename was replacing when the server
+   * died, and appends them to the files they were meant for. Returns the files it changed.
+   */
+  recoverLateSaves?(folder: string): Promise<string[]>
   /** Writes a file readable by its owner only (0600), atomically. */
   writePrivate(path: string, text: string): Promise<void>
   remove(path: string): Promise<void>

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import {
+  appendFileSync,
   closeSync,
   constants,
   fsyncSync,
@@ -16,7 +17,7 @@ import {
 } from 'node:fs'
 import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
 import type { Server } from 'node:http'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import type { Hono } from 'hono'
@@ -68,7 +69,9 @@ async function replaceText(
   onLate?: (accounted: string | undefined, later: string) => void,
 ): Promise<Replacement> {
   const temp = writeTemp(path, text, 0o644)
-  const keep = tempPath(path, 'old')
+  // The name records how much of the replaced file the server has read: after a crash, what lies
+  // beyond it is an agent's save that landed in the replaced file (see recoverLateSaves).
+  const keep = tempPath(path, `${expected?.length ?? 0}.old`)
   let linked = true
   try {
     linkSync(path, keep)
@@ -139,6 +142,31 @@ function watchReplaced(
   }, delay).unref()
 }
 
+const KEPT = /^\.(.+)\.(\d+)\.[0-9a-f]+\.(\d+)\.old$/
+
+/**
+ * After a crash: a replaced file still kept in `folder` (the server died within 1.5 s of a
+ * rename) may hold an agent's save that landed in it after the server read it. That save is
+ * appended to the file the agent meant, unless it is there already; the kept file is removed.
+ */
+async function recoverLateSaves(folder: string): Promise<string[]> {
+  const recovered: string[] = []
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const match = KEPT.exec(name)
+    if (!match || Number(match[2]) === process.pid) continue
+    const keep = join(folder, name)
+    const target = join(folder, match[1]!)
+    const extra = (readOrUndefined(keep) ?? '').slice(Number(match[3]))
+    const current = readOrUndefined(target)
+    if (extra.trim() && current !== undefined && !current.includes(extra.trim())) {
+      appendFileSync(target, `${current.endsWith('\n') ? '' : '\n'}${extra}`)
+      recovered.push(target)
+    }
+    rmSync(keep, { force: true })
+  }
+  return recovered
+}
+
 /** Files through `node:fs/promises`. */
 export const nodeFs: HostFs = {
   readText: async (path) => readOrUndefined(path),
@@ -157,6 +185,7 @@ export const nodeFs: HostFs = {
     renameSync(writeTemp(path, text, 0o600), path)
   },
   replaceText,
+  recoverLateSaves,
   async remove(path) {
     await rm(path, { force: true })
   },
