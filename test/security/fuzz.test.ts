@@ -245,7 +245,9 @@ test('10,000 random inputs leave the server up, with no 5xx and no internal erro
           signal: AbortSignal.timeout(1000),
         })
         await response.arrayBuffer()
-        if (response.status >= 500)
+        // 504 is documented: an eval whose time-out (the body's own) ran out.
+        const documented = response.status === 504 && path.endsWith('/eval')
+        if (response.status >= 500 && !documented)
           fives.push(`${route.method} ${path} ${body} → ${response.status}`)
       } catch (error) {
         // A valid request that waits on purpose (a run, a long time-out) is let go; the server

@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { derivePort } from '@daebug/server'
+import type { Output } from './main.js'
+import { type Serving, serve } from './serve.js'
 
 /** A server found running for the root. */
 export interface FoundServer {
@@ -55,4 +57,33 @@ export async function findServer(root: string, port?: number): Promise<FoundServ
     if (await serves(server, root)) return server
   }
   return undefined
+}
+
+/**
+ * The running server for `root`, else one started in this process (on `port` when given; its
+ * lines go to `output`, and a line on stderr says where it listens). Stop a started one with
+ * `started.shutdown()`.
+ */
+export async function findOrStartServer(
+  root: string,
+  port: number | undefined,
+  output: Output,
+): Promise<{ server: FoundServer; started?: Serving }> {
+  const found = await findServer(root, port)
+  if (found) return { server: found }
+  const started = await serve(
+    {
+      root,
+      ...(port ? { port } : {}),
+      host: '127.0.0.1',
+      timeoutMs: 60_000,
+      allowedHosts: [],
+      allowOrigins: [],
+      worker: true,
+      logFormat: 'text',
+    },
+    output,
+  )
+  output.err(`daebug: started a server for ${root} at ${started.url}`)
+  return { server: { url: started.url }, started }
 }

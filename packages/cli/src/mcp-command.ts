@@ -10,10 +10,9 @@ import { createMarkdownReporter } from '@daebug/test-runner/reporters'
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { z } from 'zod'
-import { authHeaders, type FoundServer, findServer } from './find-server.js'
+import { authHeaders, type FoundServer, findOrStartServer } from './find-server.js'
 import { VERSION } from './help.js'
 import type { Output } from './main.js'
-import { type Serving, serve } from './serve.js'
 import { evaluateIn, realmsOf, streamTests } from './server-client.js'
 import { formatTotals } from './test-command.js'
 
@@ -156,26 +155,12 @@ export function registerTools(mcp: McpServer, server: FoundServer): void {
 /** Runs `daebug mcp` until stdin closes; resolves with the exit code. */
 export async function runMcpCommand(settings: McpSettings, output: Output): Promise<number> {
   const root = resolve(settings.root)
-  let started: Serving | undefined
-  let server = await findServer(root, settings.port)
-  if (!server) {
-    // stdout belongs to the protocol: the server's own lines go to stderr.
-    const quiet: Output = { out: output.err, err: output.err, write: () => {} }
-    started = await serve(
-      {
-        root,
-        ...(settings.port ? { port: settings.port } : {}),
-        host: '127.0.0.1',
-        timeoutMs: 60_000,
-        allowedHosts: [],
-        allowOrigins: [],
-        worker: true,
-        logFormat: 'text',
-      },
-      quiet,
-    )
-    server = { url: started.url }
-  }
+  // stdout belongs to the protocol: the server's own lines go to stderr.
+  const { server, started } = await findOrStartServer(root, settings.port, {
+    out: output.err,
+    err: output.err,
+    write: () => {},
+  })
   const mcp = new McpServer({ name: 'daebug', version: VERSION })
   registerTools(mcp, server)
   const transport = new StdioServerTransport()

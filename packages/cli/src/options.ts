@@ -64,17 +64,35 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   version: { type: 'boolean', short: 'v', description: 'print the version' },
 }
 
+/** How `--test`, `eval` and `mcp` name a realm. */
+const PAGE: OptionSpec = {
+  type: 'string',
+  value: 'NAME',
+  description: 'the realm: a name, or part of a name, URL or title (default: the latest page)',
+}
+
+/** How `--test` and `mcp` find the project's server, or start one. */
+const SERVER_OF_ROOT: Record<string, OptionSpec> = {
+  root: {
+    type: 'string',
+    value: 'DIR',
+    description: 'the project (default: .); its running server is used, else one is started',
+  },
+  port: {
+    type: 'string',
+    value: 'N',
+    description: 'the port to look for the server on, or to start it on',
+  },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
+}
+
 /** The options of test mode (`daebug --test [GLOB…] [options]`). */
 export const TEST_OPTIONS: Record<string, OptionSpec> = {
   test: {
     type: 'boolean',
     description: "run the test files (default: Node's patterns) in a realm",
   },
-  page: {
-    type: 'string',
-    value: 'NAME',
-    description: 'the realm: a name, or part of a name, URL or title (default: the latest page)',
-  },
+  page: PAGE,
   reporter: {
     type: 'string',
     value: 'R',
@@ -89,7 +107,7 @@ export const TEST_OPTIONS: Record<string, OptionSpec> = {
   'test-only': { type: 'boolean', description: 'run only the tests marked only' },
   headless: {
     type: 'boolean',
-    description: 'open the project in a headless Chromium when no realm is connected',
+    description: 'open the project in a headless Chromium and run the tests there',
   },
   timeout: {
     type: 'string',
@@ -97,26 +115,12 @@ export const TEST_OPTIONS: Record<string, OptionSpec> = {
     description: 'per-test time-out in milliseconds (default in realms: 30000)',
   },
   watch: { type: 'boolean', description: 'run again whenever a file of the project changes' },
-  root: {
-    type: 'string',
-    value: 'DIR',
-    description: 'the project (default: .); its running server is used, else one is started',
-  },
-  port: {
-    type: 'string',
-    value: 'N',
-    description: 'the port to look for the server on, or to start it on',
-  },
-  help: { type: 'boolean', short: 'h', description: 'print this help' },
+  ...SERVER_OF_ROOT,
 }
 
 /** The options of `daebug eval [options] [CODE]`. */
 export const EVAL_OPTIONS: Record<string, OptionSpec> = {
-  page: {
-    type: 'string',
-    value: 'NAME',
-    description: 'the realm: a name, or part of a name, URL or title (default: the latest page)',
-  },
+  page: PAGE,
   timeout: {
     type: 'string',
     value: 'MS',
@@ -128,22 +132,12 @@ export const EVAL_OPTIONS: Record<string, OptionSpec> = {
     description: 'the project whose server to use (default: .)',
   },
   port: { type: 'string', value: 'N', description: 'the port to look for the server on' },
-  help: { type: 'boolean', short: 'h', description: 'print this help' },
+  help: SERVER_OF_ROOT.help!,
 }
 
 /** The options of `daebug mcp`. */
 export const MCP_OPTIONS: Record<string, OptionSpec> = {
-  root: {
-    type: 'string',
-    value: 'DIR',
-    description: 'the project (default: .); its running server is used, else one is started',
-  },
-  port: {
-    type: 'string',
-    value: 'N',
-    description: 'the port to look for the server on, or to start it on',
-  },
-  help: { type: 'boolean', short: 'h', description: 'print this help' },
+  ...SERVER_OF_ROOT,
 }
 
 /** The options in `node:util` `parseArgs` form. */

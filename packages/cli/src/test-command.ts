@@ -16,10 +16,10 @@ import {
   type TestSummaryData,
 } from '@daebug/protocol'
 import { createReporter, type ReporterName } from '@daebug/test-runner/reporters'
-import { type FoundServer, findServer } from './find-server.js'
+import { type FoundServer, findOrStartServer } from './find-server.js'
 import { type HeadlessBrowser, openHeadless } from './headless.js'
 import type { Output } from './main.js'
-import { type Serving, serve, UsageError } from './serve.js'
+import { UsageError } from './serve.js'
 import { RunProblem, realmsOf, streamTests } from './server-client.js'
 
 /** Test-mode settings, already validated. */
@@ -146,37 +146,16 @@ function watchProject(root: string, rerun: () => void): () => void {
   }
 }
 
-async function ensureServer(
-  root: string,
-  settings: TestSettings,
-  output: Output,
-): Promise<{ server: FoundServer; started?: Serving }> {
-  const found = await findServer(root, settings.port)
-  if (found) return { server: found }
-  const started = await serve(
-    {
-      root,
-      ...(settings.port ? { port: settings.port } : {}),
-      host: '127.0.0.1',
-      timeoutMs: 60_000,
-      allowedHosts: [],
-      allowOrigins: [],
-      worker: true,
-      logFormat: 'text',
-    },
-    { out: () => {}, err: output.err, write: () => {} },
-  )
-  output.err(`daebug: started a server for ${root} at ${started.url}`)
-  return { server: { url: started.url }, started }
-}
-
 /** Runs `daebug --test`; resolves with the exit code. */
 export async function runTestCommand(settings: TestSettings, output: Output): Promise<number> {
   const root = resolve(settings.root)
   if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
     throw new UsageError(`--root ${settings.root} is not a directory.`)
   }
-  const { server, started } = await ensureServer(root, settings, output)
+  const { server, started } = await findOrStartServer(root, settings.port, {
+    ...output,
+    out: () => {},
+  })
   let browser: HeadlessBrowser | undefined
   // Ctrl-C ends the command cleanly: the browser and the server it started are closed, and a
   // run in progress is let go (its realm finishes it and writes its report to the log).

@@ -135,6 +135,13 @@ test('paths outside the root, missing paths and excluded folders are refused wit
   assert.match(await refusal(['missing.test.js']), "No test file or folder at 'missing.test.js'")
   assert.match(await refusal(['node_modules/m.test.js']), 'is in node_modules')
   assert.match(await refusal(['node_modules/**/*.js']), 'is in node_modules')
+  assert.match(await refusal(['']), '"files" holds an empty path or glob')
+  try {
+    await discover({ exclude: [' '] })
+    assert.unreachable()
+  } catch (error) {
+    assert.match((error as Error).message, '"exclude" holds an empty path or glob')
+  }
 })
 
 test('a file is served at its root-relative path, each segment URL-encoded', () => {

@@ -53,7 +53,7 @@ interface Search {
 
 /**
  * The test files under the root, sorted root-relative paths.
- * @throws DaebugError `BAD_MESSAGE` when a path or glob points outside the root, or a path names
+ * @throws DaebugError `BAD_MESSAGE` when a path or glob is empty or points outside the root, or a path names
  *   nothing, or names something discovery never returns (in `node_modules`, `.git`, `daebug/`,
  *   or `.gitignore`d).
  * @example
@@ -61,6 +61,14 @@ interface Search {
  */
 export async function discoverTestFiles(options: DiscoveryOptions): Promise<string[]> {
   const { fs } = options
+  for (const key of ['files', 'exclude'] as const) {
+    if (options[key]?.some((pattern) => pattern.trim() === '')) {
+      throw new DaebugError(
+        'BAD_MESSAGE',
+        `"${key}" holds an empty path or glob: leave it out, or give one such as 'src/**/*.test.js'.`,
+      )
+    }
+  }
   const root = trimSlashes(options.root.replace(/\\/g, '/'))
   const rootReal = await realPathOf(fs, root)
   if (rootReal === undefined) {
