@@ -214,17 +214,23 @@ test('a foreign page is refused every way into the server, and leaves no trace',
 })
 
 /** A raw request, so that the path and Host go out exactly as written. */
-function raw(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
+function raw(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (response) => {
-      let body = ''
+      let text = ''
       response.on('data', (chunk) => {
-        body += chunk
+        text += chunk
       })
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
     })
     req.on('error', reject)
-    req.end()
+    req.end(body)
   })
 }
 
@@ -358,24 +364,24 @@ test('bound beyond loopback, every endpoint refuses a request without the token 
         host: `127.0.0.1:${server.port}`,
         ...(body ? { 'content-type': 'application/json' } : {}),
       }
-      const without = await rawWithBody(server.port, method, path, headers, body)
+      const without = await raw(server.port, path, headers, method, body)
       attack(`${method} ${path} without the token`, without.status === 401, String(without.status))
-      const withToken = await rawWithBody(
+      const withToken = await raw(
         server.port,
-        method,
         path,
         { ...headers, authorization: `Bearer ${token}` },
+        method,
         body,
       )
       assert.ok(
         withToken.status < 400,
         `${method} ${path} with the token answered ${withToken.status}`,
       )
-      const wrong = await rawWithBody(
+      const wrong = await raw(
         server.port,
-        method,
         path,
         { ...headers, authorization: 'Bearer nope' },
+        method,
         body,
       )
       attack(`${method} ${path} with a wrong token`, wrong.status === 401, String(wrong.status))
@@ -392,26 +398,6 @@ test('bound beyond loopback, every endpoint refuses a request without the token 
     await removeRoot(root)
   }
 })
-
-function rawWithBody(
-  port: number,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (response) => {
-      let text = ''
-      response.on('data', (chunk) => {
-        text += chunk
-      })
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
 
 test('every attack was refused', () => {
   console.log(`  attacks refused: ${refused}/${tried}`)

@@ -9,22 +9,12 @@ import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import WebSocket from 'ws'
+import { mulberry32 } from '../../packages/protocol/src/seeded-random.test-util.js'
 import { makeRoot, removeRoot, startServer, waitFor } from '../e2e/harness.js'
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000)
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const rand = random(SEED)
+const rand = mulberry32(SEED)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!
 const int = (max: number) => Math.floor(rand() * max)
 
