@@ -296,7 +296,8 @@ export class JobRunner {
       events: outcome.events,
       omitted: outcome.omitted,
     })
-    void this.#context.editLog(realm, (logged) => {
+    // Whoever waits on the job (HTTP, relay, MCP) may read the log next: answer after it is written.
+    const written = this.#context.editLog(realm, (logged) => {
       const report = run?.report()
       const text =
         report === undefined
@@ -310,6 +311,11 @@ export class JobRunner {
       )
       return appendBlock(text, `${note}\n${reply}`)
     })
+    void written.then(() => this.#announce(realm, job, outcome, now))
+  }
+
+  #announce(realm: RealmRecord, job: Job, outcome: JobOutcome, now: number): void {
+    const run = job.testRun
     const code =
       outcome.code === 'TIMEOUT' || outcome.code === 'CANCELLED' ? outcome.code : undefined
     this.#context.emit({
