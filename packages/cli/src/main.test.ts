@@ -45,11 +45,35 @@ test('a bad --port or --log-format is a usage error naming the option', async ()
     [['--port', 'abc'], "--port must be a whole number from 1 to 65535, got 'abc'."],
     [['--log-format', 'xml'], "--log-format must be 'text' or 'json', got 'xml'."],
     [['--root', '/no/such/dir'], '--root /no/such/dir is not a directory.'],
+    [
+      ['--max-log', '1T'],
+      "--max-log must be a size from 16K to 1024M (e.g. 512K or 2M), got '1T'.",
+    ],
+    [
+      ['--max-log', '100'],
+      "--max-log must be a size from 16K to 1024M (e.g. 512K or 2M), got '100'.",
+    ],
   ] as const) {
     const io = capture()
     assert.is(await main([...args], io.output), 2)
     assert.is(io.err[0], `daebug: ${message}`)
   }
+})
+
+test('--max-log reads bytes, K and M, and defaults to 1 MiB', () => {
+  const maxLog = (args: string[]) => {
+    const command = parseServeArgs(args)
+    return command.type === 'serve' ? command.settings.maxLogBytes : command.type
+  }
+  assert.equal(
+    [
+      maxLog([]),
+      maxLog(['--max-log', '65536']),
+      maxLog(['--max-log', '512K']),
+      maxLog(['--max-log', '2MiB']),
+    ],
+    [1024 * 1024, 65536, 512 * 1024, 2 * 1024 * 1024],
+  )
 })
 
 test('--no-worker turns the web worker realms off and --help lists it', async () => {

@@ -167,7 +167,23 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     allowOrigins: (values['allow-origin'] as string[] | undefined) ?? [],
     worker: values['no-worker'] !== true,
     logFormat,
+    maxLogBytes: size('max-log', values['max-log'] as string | undefined) ?? 1024 * 1024,
   }
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 * 1024 }
+
+/** A size in bytes: `65536`, `64K`, `1M` (also `KiB`, `MB`, …; units of 1024). */
+function size(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const match = /^(\d+)\s*(?:([kKmM])(?:i?[bB])?)?$/.exec(text.trim())
+  const bytes = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]! : Number.NaN
+  if (!(bytes >= 16 * 1024 && bytes <= 1024 ** 3)) {
+    throw new UsageError(
+      `--${name} must be a size from 16K to 1024M (e.g. 512K or 2M), got '${text}'.`,
+    )
+  }
+  return bytes
 }
 
 /** What `--test`'s arguments ask for. */

@@ -51,6 +51,11 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     description: 'pages create no web worker realm (<page>-webworker)',
   },
+  'max-log': {
+    type: 'string',
+    value: 'SIZE',
+    description: 'rotate a realm log past this size: bytes, or with K or M (default: 1M)',
+  },
   'log-format': {
     type: 'string',
     value: 'F',

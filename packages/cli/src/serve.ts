@@ -29,6 +29,8 @@ export interface ServeSettings {
   /** Whether pages create a web worker realm (false with `--no-worker`). */
   worker: boolean
   logFormat: 'text' | 'json'
+  /** A realm log past this many bytes is rotated (`--max-log`, SPEC §2.9; default 1 MiB). */
+  maxLogBytes?: number
   /** Also open the project in a headless Chromium (`--headless`). */
   headless?: boolean
 }
@@ -86,6 +88,7 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
       workerScript: readWorkerScript,
       runtimeModules: readRuntimeModule,
       worker: settings.worker,
+      ...(settings.maxLogBytes ? { maxLogBytes: settings.maxLogBytes } : {}),
       upgradeWebSocket: serving.upgradeWebSocket,
       onEvent: (event) => {
         const line = formatEvent(event, settings.logFormat)

@@ -15,10 +15,10 @@ import {
   findServerBlocks,
   findSlots,
   type LogLayout,
-  layoutLog,
   type PendingChunk,
   parseChunk,
 } from './log-parse.js'
+import { viewLog } from './log-view.js'
 import { sanitizeRealmName } from './names.js'
 
 const isBlank = (line: string): boolean => line.trim() === ''
@@ -63,8 +63,8 @@ function pendingOf(layout: LogLayout): string[] {
  * blank line before the footer, the file ending in the prompt line and one empty line.
  */
 export function normalizeLog(text: string): string {
-  const layout = layoutLog(text)
-  return composeLog(historyOf(layout), pendingOf(layout))
+  const { head, layout } = viewLog(text)
+  return head + composeLog(historyOf(layout), pendingOf(layout))
 }
 
 /** One job of an accepted request: the code of one executable fence. */
@@ -108,10 +108,11 @@ export interface AcceptOptions {
  * chunk stays where it is; a missing footer is repaired either way.
  */
 export function acceptPending(text: string, options: AcceptOptions): AcceptResult {
-  const layout = layoutLog(text)
+  const { head, layout } = viewLog(text)
   const chunk = parseChunk(pendingOf(layout))
   if (chunk.status !== 'request') {
-    return { text: composeLog(historyOf(layout), chunk.lines), status: chunk.status, jobs: [] }
+    const same = head + composeLog(historyOf(layout), chunk.lines)
+    return { text: same, status: chunk.status, jobs: [] }
   }
   const agent = chunk.header?.agent ?? 'agent'
   const out: string[] = []
@@ -141,7 +142,7 @@ export function acceptPending(text: string, options: AcceptOptions): AcceptResul
   }
   const history = joinBlocks(historyOf(layout), trimTrailingBlank(out))
   return {
-    text: composeLog(history, ['']),
+    text: head + composeLog(history, ['']),
     status: 'request',
     agent,
     jobs: chunk.fences.map((fence) => ({ code: fence.code, lang: fence.lang })),
@@ -156,7 +157,7 @@ export function acceptPending(text: string, options: AcceptOptions): AcceptResul
  * agent deleted or edited it); the caller then writes the block with {@link appendBlock}.
  */
 export function replaceSlot(text: string, code: string, block: string): string | undefined {
-  const layout = layoutLog(text)
+  const { head, layout } = viewLog(text)
   const slot = findSlots(layout).find((candidate) => candidate.code === code)
   if (!slot) return undefined
   const lines = [
@@ -164,13 +165,13 @@ export function replaceSlot(text: string, code: string, block: string): string |
     ...block.split('\n'),
     ...layout.lines.slice(slot.end, layout.historyEnd),
   ]
-  return composeLog(lines, pendingOf(layout))
+  return head + composeLog(lines, pendingOf(layout))
 }
 
 /** Inserts a server-written block above the footer, keeping the agent's pending chunk below it. */
 export function appendBlock(text: string, block: string): string {
-  const layout = layoutLog(text)
-  return composeLog(joinBlocks(historyOf(layout), block.split('\n')), pendingOf(layout))
+  const { head, layout } = viewLog(text)
+  return head + composeLog(joinBlocks(historyOf(layout), block.split('\n')), pendingOf(layout))
 }
 
 /**
@@ -179,7 +180,7 @@ export function appendBlock(text: string, block: string): string {
  * block above the footer when there is none (SPEC §2.7).
  */
 export function replaceTestBlock(text: string, block: string): string {
-  const layout = layoutLog(text)
+  const { head, layout } = viewLog(text)
   const progress = findServerBlocks(layout.lines, layout.scan, 0, layout.historyEnd)
     .filter((found) => found.kind === 'test-progress')
     .pop()
@@ -189,7 +190,7 @@ export function replaceTestBlock(text: string, block: string): string {
     ...block.split('\n'),
     ...layout.lines.slice(progress.end, layout.historyEnd),
   ]
-  return composeLog(lines, pendingOf(layout))
+  return head + composeLog(lines, pendingOf(layout))
 }
 
 /**
@@ -199,7 +200,7 @@ export function replaceTestBlock(text: string, block: string): string {
  * the job's slot is gone; the caller then uses {@link replaceTestBlock}.
  */
 export function writeJobTestBlock(text: string, code: string, block: string): string | undefined {
-  const layout = layoutLog(text)
+  const { head, layout } = viewLog(text)
   const slot = findSlots(layout).find((candidate) => candidate.code === code)
   if (!slot) return undefined
   const from = slot.testBlock ? slot.testBlock.start : slot.start
@@ -209,7 +210,7 @@ export function writeJobTestBlock(text: string, code: string, block: string): st
     '',
     ...layout.lines.slice(slot.start, layout.historyEnd),
   ]
-  return composeLog(lines, pendingOf(layout))
+  return head + composeLog(lines, pendingOf(layout))
 }
 
 /**
@@ -221,7 +222,7 @@ export function interruptSlots(
   time: string,
   message: string = REPLY_TEXT.restarted,
 ): { text: string; count: number } {
-  const layout = layoutLog(text)
+  const { head, layout } = viewLog(text)
   const slots = findSlots(layout)
   if (!slots.length) return { text, count: 0 }
   const lines = [...layout.lines.slice(0, layout.historyEnd)]
@@ -235,5 +236,5 @@ export function interruptSlots(
     })
     lines.splice(slot.start, slot.end - slot.start, ...reply.split('\n'))
   }
-  return { text: composeLog(lines, pendingOf(layout)), count: slots.length }
+  return { text: head + composeLog(lines, pendingOf(layout)), count: slots.length }
 }

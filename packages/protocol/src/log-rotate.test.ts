@@ -45,6 +45,30 @@ test('rotation keeps the head, a link line and the last exchanges; the archive g
   assert.equal((rotated.archive.match(/^### 🗣️/gmu) ?? []).length, 3)
 })
 
+test('the exchange of an open slot, and all below it, stay in the log', () => {
+  let text = logWith(4)
+  for (const code of ['open()', 'later()']) {
+    text = acceptPending(`${text}\`\`\`js\n${code}\n\`\`\`\n`, {
+      realm,
+      time: '12:00:00',
+      queueLength: 1,
+    }).text
+  }
+  const rotated = rotateLog(text, `${realm}.1.md`, 1)!
+  assert.equal((rotated.text.match(/^### 🗣️/gmu) ?? []).length, 2)
+  assert.ok(rotated.text.includes('```js\nopen()\n```\n#### ⏳'))
+  assert.equal((rotated.archive.match(/^### 🗣️/gmu) ?? []).length, 4)
+  let blocked = logWith(0)
+  for (const code of ['open()', 'later()']) {
+    blocked = acceptPending(`${blocked}\`\`\`js\n${code}\n\`\`\`\n`, {
+      realm,
+      time: '12:00:00',
+      queueLength: 1,
+    }).text
+  }
+  assert.is(rotateLog(blocked, `${realm}.1.md`, 1), undefined)
+})
+
 test('a second rotation links the newest archive and moves the old link into it', () => {
   const first = rotateLog(logWith(5), `${realm}.1.md`, 2)!
   let text = first.text

@@ -20,8 +20,9 @@ export interface Rotation {
  * Splits off all but the last `keep` exchanges. An exchange starts at an agent header, or at a
  * server block that stands on its own (background, diagnostic, test report, or a reply not under a
  * request fence). The head (title and guide) stays; a link line to the archive goes under the
- * title, and the previous link line, if any, moves into the archive. Returns undefined when there
- * is nothing to move. The pending chunk below the footer is kept verbatim.
+ * title, and the previous link line, if any, moves into the archive. The exchange of the first open
+ * slot or progress block, and all below it, stay. Returns undefined when there is nothing to move.
+ * The pending chunk below the footer is kept verbatim.
  */
 export function rotateLog(
   text: string,
@@ -34,15 +35,20 @@ export function rotateLog(
   for (let i = 0; i < layout.historyEnd; i++) {
     if (scan.owner[i] === -1 && parseAgentHeader(lines[i]!)) starts.add(i)
   }
+  let open = layout.historyEnd
   for (const block of findServerBlocks(lines, scan, 0, layout.historyEnd)) {
     const above = scan.owner[block.start - 1] ?? -1
     const underFence = above >= 0 && scan.fences[above]!.close === block.start - 1
     if (!underFence) starts.add(block.start)
+    if (block.kind === 'slot' || block.kind === 'test-progress') open = Math.min(open, block.start)
   }
+  // The server still rewrites open slots and progress blocks: their exchanges stay in the log.
   const ordered = [...starts].sort((a, b) => a - b)
   if (ordered.length <= keep) return undefined
   const first = ordered[0]!
-  const cut = ordered[ordered.length - keep]!
+  const openExchange = ordered.filter((start) => start <= open).pop() ?? first
+  const cut = Math.min(ordered[ordered.length - keep]!, openExchange)
+  if (cut <= first) return undefined
   const head = lines.slice(0, first)
   const previousLink = head.find((line) => LINK_LINE.test(line))
   const title = head[0] && TITLE.test(head[0]) ? head[0] : undefined

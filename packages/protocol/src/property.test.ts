@@ -26,6 +26,7 @@ import {
 } from './log-format.js'
 import { findServerBlocks, layoutLog, parseChunk, splitLines } from './log-parse.js'
 import { rotateLog } from './log-rotate.js'
+import { viewLog, withoutLogCache } from './log-view.js'
 import { hasShutdownLine, parseRegistry } from './registry.js'
 import { mulberry32 } from './seeded-random.test-util.js'
 import { formatTestProgress } from './test-report.js'
@@ -296,6 +297,53 @@ test('random documents: every other transform keeps the agent text and the foote
     const rotated = rotateLog(text, '7-zen.1.md', 1)
     if (rotated) assertKept(text, `${rotated.text}\n${rotated.archive}`, 'rotateLog')
   }
+})
+
+/** Every transform of a text, for comparing the cached and the uncached paths. */
+function transforms(text: string): unknown[] {
+  const accepted = acceptPending(text, { realm, time: '12:30:00', queueLength: 1 })
+  const code = accepted.jobs[0]?.code ?? ''
+  const reply = `#### 👍${realm} to agent at 12:30:02 (3ms)\n\`\`\`Text\nok\n\`\`\``
+  return [
+    accepted,
+    normalizeLog(text),
+    appendBlock(text, formatDiagnostic('12:30:00', 'note')),
+    replaceTestBlock(text, formatTestProgress(progress)),
+    interruptSlots(text, '12:30:00'),
+    replaceSlot(accepted.text, code, reply),
+    writeJobTestBlock(accepted.text, code, formatTestProgress(progress)),
+    replaceSlot(text, 'x', reply),
+  ]
+}
+
+/** A later version of a log: the server's or the agent's edits, mostly near its end. */
+function later(text: string): string {
+  const lines = text.split('\n')
+  const from = random() < 0.8 ? Math.max(0, lines.length - 1 - int(30)) : int(lines.length)
+  for (let k = 1 + int(3); k > 0; k--) {
+    const i = from + int(lines.length - from + 1)
+    if (random() < 0.5) lines.splice(i, 0, ...piece())
+    else lines.splice(i, 1)
+  }
+  return lines.join('\n')
+}
+
+test('random edit sequences: laying out from a settled prefix gives what the whole text gives', () => {
+  let fromPrefix = 0
+  for (const start of documents.slice(0, 1000)) {
+    let text = start
+    for (let step = 0; step < 4; step++) {
+      // The server's own write comes first: it is what the cache remembers.
+      text = acceptPending(text, { realm, time: '12:30:00', queueLength: 0 }).text
+      text = later(text)
+      if (viewLog(text).head) fromPrefix++
+      assert.equal(
+        transforms(text),
+        withoutLogCache(() => transforms(text)),
+      )
+    }
+  }
+  assert.ok(fromPrefix > 600, `only ${fromPrefix} texts were laid out from a prefix`)
 })
 
 test('random documents: the readers never throw and server blocks round-trip', () => {

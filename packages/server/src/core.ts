@@ -27,9 +27,10 @@ import {
   validateRealmMessage,
 } from '@daebug/protocol'
 import { FilePoller } from './file-poller.js'
-import { type Host, joinPath, unrefTimer } from './host.js'
+import { type Host, joinPath, TEMP_FOLDER, unrefTimer } from './host.js'
 import { JobRunner, newJobId } from './jobs.js'
 import { SharedFile } from './log-file.js'
+import { LogRotation } from './log-rotation.js'
 import {
   type Job,
   type JobOutcome,
@@ -57,6 +58,8 @@ export interface CoreOptions {
   runTimeoutMs?: number
   /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */
   worker?: boolean
+  /** A realm log past this size is rotated (SPEC §2.9, `--max-log`). Default 1 MiB. */
+  maxLogBytes?: number
   /** Lifecycle events (SPEC §4.3) for the CLI's lines, `--log-format json` and embedders. */
   onEvent?: (event: LifecycleEvent) => void
   /** A bug or an I/O failure the server survived; the CLI prints it. */
@@ -152,6 +155,7 @@ export class DaebugCore {
   async start(): Promise<void> {
     const { fs } = this.options.host
     await fs.mkdir(this.#logDir)
+    await fs.mkdir(joinPath(this.#logDir, TEMP_FOLDER))
     if ((await fs.readText(joinPath(this.#logDir, '.gitignore'))) === undefined) {
       await fs.writeTextAtomic(joinPath(this.#logDir, '.gitignore'), '*\n')
     }
@@ -267,10 +271,7 @@ export class DaebugCore {
       instance,
       lastSeen: now,
       changedAt: now,
-      log: new SharedFile(
-        this.options.host.fs,
-        joinPath(this.#logDir, `${sanitizeRealmName(name)}.md`),
-      ),
+      log: this.#logFile(joinPath(this.#logDir, `${sanitizeRealmName(name)}.md`)),
       queue: [],
       delivered: new Map(),
     }
@@ -299,6 +300,11 @@ export class DaebugCore {
     return new Promise((resolve) => {
       setTimeout(() => resolve(!!realm.socket && realm.lastSeen > before), HELLO_GRACE_MS)
     })
+  }
+
+  #logFile(path: string): SharedFile {
+    const { fs } = this.options.host
+    return new SharedFile(fs, path, new LogRotation(fs, path, this.options.maxLogBytes))
   }
 
   #freshName(): string {

@@ -58,6 +58,8 @@ export interface DaebugOptions {
   runtimeModules?: ReadRuntimeModule
   /** Whether pages create a web worker realm (SPEC §3.5); `false` with `--no-worker`. Default true. */
   worker?: boolean
+  /** A realm log past this size is rotated (SPEC §2.9, `--max-log`). Default 1 MiB. */
+  maxLogBytes?: number
   /** The runtime's WebSocket upgrade helper (from the adapter). */
   upgradeWebSocket: UpgradeWebSocket
   /** An app to mount on (routes are added to it); a new one otherwise. */
@@ -95,6 +97,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
     url: options.url,
     timeoutMs: options.timeoutMs ?? 60_000,
     worker: options.worker ?? true,
+    ...(options.maxLogBytes ? { maxLogBytes: options.maxLogBytes } : {}),
     onEvent: (event) => {
       relay?.event(event)
       feed.publish(event)

@@ -16,8 +16,9 @@ export interface HostFs {
   readText(path: string): Promise<string | undefined>
   readBytes(path: string): Promise<Uint8Array | undefined>
   /**
-   * Writes crash-safely: a temp file in the same folder, flushed (fsync) and renamed over the
-   * target, so a reader sees the old content or the new, never a mix.
+   * Writes crash-safely: a temp file in the same folder (in its {@link TEMP_FOLDER} when it has
+   * one), flushed (fsync) and renamed over the target, so a reader sees the old content or the
+   * new, never a mix.
    */
   writeTextAtomic(path: string, text: string): Promise<void>
   /**
@@ -26,14 +27,13 @@ export interface HostFs {
    * `current` is what the file holds. `written: true` with `current` set means another writer
    * changed the file between the check and the rename: `current` is what the rename replaced, so
    * nothing the other writer wrote is lost. A writer that opened the file before the rename can
-   * still write into the replaced file a little later: `onLate` then gets what the replaced file
-   * held at the rename (already accounted for) and what it holds now.
+   * still write into the replaced file a little later: `onLate` then gets that save.
    */
   replaceText(
     path: string,
     text: string,
     expected: string | undefined,
-    onLate?: (accounted: string | undefined, later: string) => void,
+    onLate?: (save: LateSave) => void,
   ): Promise<Replacement>
   /**
    * After a crash, finds the saves that landed in files a rename was replacing when the server
@@ -50,6 +50,12 @@ export interface HostFs {
   /** The path with every symlink resolved, or `undefined` when it does not exist. */
   realPath(path: string): Promise<string | undefined>
 }
+
+/**
+ * A save that landed in a file after a rename had replaced it: text appended to what the replaced
+ * file held (the usual `>>` or `appendFile`), or any other change, with the whole new content.
+ */
+export type LateSave = { kind: 'append'; text: string } | { kind: 'rewrite'; content: string }
 
 /** The outcome of {@link HostFs.replaceText}. */
 export interface Replacement {
@@ -82,6 +88,12 @@ export interface Host {
   /** Epoch milliseconds (injectable, so tests can drive time). */
   now(): number
 }
+
+/**
+ * The subfolder of a folder the server writes often (`daebug/`) where its temp files go, so that
+ * watchers of the folder see only the renames that replace files.
+ */
+export const TEMP_FOLDER = '.tmp'
 
 /** Joins path segments with `/`, collapsing duplicate separators. */
 export function joinPath(...parts: string[]): string {

@@ -2,7 +2,7 @@
  * One Markdown file the server writes and the agent edits (a realm log or the registry): one writer
  * at a time, and every write a compare-and-swap against the agent's saves (SPEC §2.8).
  */
-import type { HostFs } from './host.js'
+import type { HostFs, LateSave } from './host.js'
 
 /**
  * How many times a write is retried while an agent keeps saving in between (a writer that saves
@@ -24,15 +24,25 @@ function rebase(
   return `${base ?? ''}${seen.slice(expected.length)}`
 }
 
+/** A step between computing a file's new text and writing it (log rotation). */
+export interface BeforeWrite {
+  /** The text to write instead of `text`. */
+  prepare(text: string): Promise<string>
+  /** The prepared text is now in the file. */
+  written(): void
+}
+
 /** A file with a lock, compare-and-swap writes, and a memory of what the server last wrote. */
 export class SharedFile {
   readonly path: string
   readonly #fs: HostFs
+  readonly #beforeWrite?: BeforeWrite
   #queue: Promise<unknown> = Promise.resolve()
 
-  constructor(fs: HostFs, path: string) {
+  constructor(fs: HostFs, path: string, beforeWrite?: BeforeWrite) {
     this.#fs = fs
     this.path = path
+    if (beforeWrite) this.#beforeWrite = beforeWrite
   }
 
   /**
@@ -55,12 +65,16 @@ export class SharedFile {
     let expected = await this.#fs.readText(this.path)
     let base = expected
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const next = transform(base) ?? base
-      if (next === expected || next === undefined) return expected
-      const result = await this.#fs.replaceText(this.path, next, expected, (accounted, late) =>
-        this.#late(accounted, late),
+      const computed = transform(base) ?? base
+      if (computed === expected || computed === undefined) return expected
+      const next = this.#beforeWrite ? await this.#beforeWrite.prepare(computed) : computed
+      const result = await this.#fs.replaceText(this.path, next, expected, (save) =>
+        this.#late(save),
       )
-      if (result.written && result.current === undefined) return next
+      if (result.written && result.current === undefined) {
+        this.#beforeWrite?.written()
+        return next
+      }
       if (result.written) {
         // An agent saved into the file the rename replaced: redo the edit with what they saved.
         base = rebase(base, expected, result.current)
@@ -79,13 +93,12 @@ export class SharedFile {
    * An agent's save landed in the file a rename had already replaced (it opened the file just
    * before). An append is carried over to the end of the file, where the agent put it.
    */
-  #late(accounted: string | undefined, late: string): void {
-    if (accounted === undefined || !late.startsWith(accounted)) {
-      this.onLateEdit?.(late)
+  #late(save: LateSave): void {
+    if (save.kind === 'rewrite') {
+      this.onLateEdit?.(save.content)
       return
     }
-    const suffix = late.slice(accounted.length)
-    void this.update((text) => `${text ?? ''}${suffix}`).then(() => this.onAppended?.())
+    void this.update((text) => `${text ?? ''}${save.text}`).then(() => this.onAppended?.())
   }
 
   /** Called when a late save was not an append (rare; the caller reports it). */

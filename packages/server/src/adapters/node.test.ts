@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import type { LateSave } from '../host.js'
 import { SharedFile } from '../log-file.js'
 import { nodeFs } from './node.js'
 
@@ -38,19 +39,31 @@ test('replaceText writes only when the file still holds what was expected', asyn
 
 test('an append through a descriptor opened before the rename is reported, and so is the next', async () => {
   const path = await fileWith('a\n')
-  const seen: [string | undefined, string][] = []
+  const seen: LateSave[] = []
   const fd = openForAppend(path)
-  await nodeFs.replaceText(path, 'b\n', 'a\n', (accounted, later) => seen.push([accounted, later]))
+  await nodeFs.replaceText(path, 'b\n', 'a\n', (save) => seen.push(save))
   writeSync(fd, 'late 1\n')
   await until('the first late append', () => seen[0])
   writeSync(fd, 'late 2\n')
   closeSync(fd)
   await until('the second late append', () => seen[1])
   assert.equal(seen, [
-    ['a\n', 'a\nlate 1\n'],
-    ['a\nlate 1\n', 'a\nlate 1\nlate 2\n'],
+    { kind: 'append', text: 'late 1\n' },
+    { kind: 'append', text: 'late 2\n' },
   ])
   assert.is(readFileSync(path, 'utf8'), 'b\n')
+})
+
+test('a late save that is not an append is reported with the whole content', async () => {
+  const path = await fileWith('abc\n')
+  const seen: LateSave[] = []
+  const fd = openSync(path, constants.O_WRONLY)
+  await nodeFs.replaceText(path, 'new\n', 'abc\n', (save) => seen.push(save))
+  writeSync(fd, 'X', 0)
+  closeSync(fd)
+  await until('the late rewrite', () => seen[0])
+  assert.equal(seen, [{ kind: 'rewrite', content: 'Xbc\n' }])
+  assert.is(readFileSync(path, 'utf8'), 'new\n')
 })
 
 test('a replaced file is looked at for a while, then removed', async () => {

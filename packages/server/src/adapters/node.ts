@@ -2,7 +2,7 @@
  * The Node.js adapter: files through `node:fs`, watching through chokidar, serving through
  * `@hono/node-server` with WebSockets from `@hono/node-ws`.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   appendFileSync,
   closeSync,
@@ -12,7 +12,8 @@ import {
   openSync,
   readFileSync,
   renameSync,
-  rmSync,
+  statSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
@@ -22,7 +23,15 @@ import { serve } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import type { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
-import type { FileStat, Host, HostFs, HostWatcher, Replacement } from '../host.js'
+import {
+  type FileStat,
+  type Host,
+  type HostFs,
+  type HostWatcher,
+  type LateSave,
+  type Replacement,
+  TEMP_FOLDER,
+} from '../host.js'
 import { RUNTIME_PACKAGES, type RuntimePackage } from '../runtime-modules.js'
 import { checkRequestPath } from '../static.js'
 
@@ -31,17 +40,40 @@ function missing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR'
 }
 
+/** Folders with a `.tmp` subfolder: their temp files go there, out of sight of folder watchers. */
+const tempFolders = new Map<string, string>()
+
+function tempFolder(folder: string): string {
+  let chosen = tempFolders.get(folder)
+  if (chosen === undefined) {
+    const sub = `${folder}/${TEMP_FOLDER}`
+    chosen = statSync(sub, { throwIfNoEntry: false })?.isDirectory() ? sub : folder
+    tempFolders.set(folder, chosen)
+  }
+  return chosen
+}
+
 function tempPath(path: string, kind: string): string {
-  return `${dirname(path)}/.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.${kind}`
+  const folder = tempFolder(dirname(path))
+  return `${folder}/.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.${kind}`
 }
 
 // The log files are small and on the hot path of every request: synchronous calls cost less than
 // the thread-pool round trips of their async twins (several per write, each queued behind others).
-function writeTemp(path: string, text: string, mode: number): string {
-  const temp = tempPath(path, 'tmp')
-  const fd = openSync(temp, constants.O_CREAT | constants.O_WRONLY | constants.O_TRUNC, mode)
+function writeTemp(path: string, bytes: Uint8Array, mode: number): string {
+  let temp = tempPath(path, 'tmp')
+  let fd: number
   try {
-    writeFileSync(fd, text, 'utf8')
+    fd = openSync(temp, constants.O_CREAT | constants.O_WRONLY | constants.O_TRUNC, mode)
+  } catch (error) {
+    if (!missing(error)) throw error
+    // Someone removed the temp folder: write beside the file again.
+    tempFolders.set(dirname(path), dirname(path))
+    temp = tempPath(path, 'tmp')
+    fd = openSync(temp, constants.O_CREAT | constants.O_WRONLY | constants.O_TRUNC, mode)
+  }
+  try {
+    writeFileSync(fd, bytes)
     fsyncSync(fd)
   } finally {
     closeSync(fd)
@@ -49,12 +81,88 @@ function writeTemp(path: string, text: string, mode: number): string {
   return temp
 }
 
-function readOrUndefined(path: string): string | undefined {
+/**
+ * The bytes and text of each file as the server last read or wrote it. Logs hold emoji, and
+ * decoding such UTF-8 costs several times what reading it does: a file read again with the same
+ * bytes gives back the same string, undecoded (and comparing that string with itself is free).
+ */
+const known = new Map<string, { bytes: Buffer; text: string }>()
+const KNOWN_BYTES = 32 * 1024 * 1024
+let knownBytes = 0
+
+function remember(path: string, bytes: Buffer, text: string): void {
+  forget(path)
+  if (bytes.length > KNOWN_BYTES / 8) return
+  known.set(path, { bytes, text })
+  knownBytes += bytes.length
+  for (const oldest of known.keys()) {
+    if (knownBytes <= KNOWN_BYTES) break
+    forget(oldest)
+  }
+}
+
+function forget(path: string): void {
+  const entry = known.get(path)
+  if (!entry) return
+  known.delete(path)
+  knownBytes -= entry.bytes.length
+}
+
+function readBuffer(file: string): Buffer | undefined {
   try {
-    return readFileSync(path, 'utf8')
+    return readFileSync(file)
   } catch (error) {
     if (missing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined
     throw error
+  }
+}
+
+function readOrUndefined(file: string): string | undefined {
+  const bytes = readBuffer(file)
+  if (bytes === undefined) return undefined
+  const last = known.get(file)
+  if (last?.bytes.equals(bytes)) return last.text
+  const text = bytes.toString('utf8')
+  remember(file, bytes, text)
+  return text
+}
+
+/** Decodes bytes that most often are what a file held (`held`), without decoding them again. */
+function decodeAs(bytes: Buffer, held?: { bytes: Buffer; text: string }): string {
+  return held?.bytes.equals(bytes) ? held.text : bytes.toString('utf8')
+}
+
+/** What a watched replaced file held, by length and digest: its text would cost memory. */
+interface Accounted {
+  length: number
+  digest: string
+}
+
+function account(bytes: Uint8Array): Accounted {
+  return { length: bytes.length, digest: createHash('sha1').update(bytes).digest('base64') }
+}
+
+function writeFileText(path: string, text: string, mode: number): void {
+  const bytes = Buffer.from(text, 'utf8')
+  renameSync(writeTemp(path, bytes, mode), path)
+  remember(path, bytes, text)
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path)
+  } catch (error) {
+    if (!missing(error)) throw error
+  }
+}
+
+/** Size and change times: a write into the file changes them, so an unchanged one needs no read. */
+function signature(path: string): string {
+  try {
+    const info = statSync(path, { bigint: true })
+    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}`
+  } catch {
+    return ''
   }
 }
 
@@ -66,9 +174,10 @@ async function replaceText(
   path: string,
   text: string,
   expected: string | undefined,
-  onLate?: (accounted: string | undefined, later: string) => void,
+  onLate?: (save: LateSave) => void,
 ): Promise<Replacement> {
-  const temp = writeTemp(path, text, 0o644)
+  const bytes = Buffer.from(text, 'utf8')
+  const temp = writeTemp(path, bytes, 0o644)
   // The name records how much of the replaced file the server has read: after a crash, what lies
   // beyond it is an agent's save that landed in the replaced file (see recoverLateSaves).
   const keep = tempPath(path, `${expected?.length ?? 0}.old`)
@@ -82,21 +191,25 @@ async function replaceText(
   let kept = false
   try {
     const current = readOrUndefined(path)
+    const held = known.get(path)
     if (current !== expected) {
-      rmSync(temp, { force: true })
+      removeQuietly(temp)
       return { written: false, ...(current === undefined ? {} : { current }) }
     }
     renameSync(temp, path)
+    remember(path, bytes, text)
     if (!linked) return { written: true }
-    const replaced = readOrUndefined(keep)
+    const seen = signature(keep)
+    const keptBytes = readBuffer(keep)
+    const replaced = keptBytes && decodeAs(keptBytes, held)
     // Watched a little longer in every case: a writer may still be writing into the old file.
-    if (onLate) {
+    if (onLate && keptBytes) {
       kept = true
-      watchReplaced(keep, replaced, onLate)
+      watchReplaced(keep, account(keptBytes), seen, onLate)
     }
     return replaced === expected ? { written: true } : { written: true, current: replaced ?? '' }
   } finally {
-    if (linked && !kept) rmSync(keep, { force: true })
+    if (linked && !kept) removeQuietly(keep)
   }
 }
 
@@ -110,13 +223,14 @@ const LATE_CHECKS_MS = [2, 10, 40, 150, 500, 1500]
 /** Replaced files still watched; removed at exit, so a stopping server leaves none behind. */
 const watched = new Set<string>()
 function removeWatched(): void {
-  for (const keep of watched) rmSync(keep, { force: true })
+  for (const keep of watched) removeQuietly(keep)
 }
 
 function watchReplaced(
   keep: string,
-  replaced: string | undefined,
-  onLate: (accounted: string | undefined, later: string) => void,
+  accounted: Accounted,
+  seen: string,
+  onLate: (save: LateSave) => void,
   check = 0,
 ): void {
   if (watched.size === 0) process.once('exit', removeWatched)
@@ -124,25 +238,43 @@ function watchReplaced(
   const delay = LATE_CHECKS_MS[check]! - (LATE_CHECKS_MS[check - 1] ?? 0)
   // Unreferenced: a pending look must not keep a stopping server alive.
   setTimeout(() => {
-    let accounted = replaced
+    let next = accounted
+    const now = signature(keep)
     try {
-      const later = readOrUndefined(keep)
-      if (later !== undefined && later !== replaced) {
-        onLate(replaced, later)
-        accounted = later
-      }
+      const later = now === seen ? undefined : readBuffer(keep)
+      if (later) next = lateSave(later, accounted, onLate)
     } finally {
-      if (check + 1 < LATE_CHECKS_MS.length) watchReplaced(keep, accounted, onLate, check + 1)
+      if (check + 1 < LATE_CHECKS_MS.length) watchReplaced(keep, next, now, onLate, check + 1)
       else {
         watched.delete(keep)
         if (watched.size === 0) process.off('exit', removeWatched)
-        rmSync(keep, { force: true })
+        removeQuietly(keep)
       }
     }
   }, delay).unref()
 }
 
+/** Reports what changed in a replaced file since `accounted`, and returns what is accounted now. */
+function lateSave(
+  later: Buffer,
+  accounted: Accounted,
+  onLate: (save: LateSave) => void,
+): Accounted {
+  const now = account(later)
+  if (now.digest === accounted.digest && now.length === accounted.length) return accounted
+  const appended =
+    later.length > accounted.length &&
+    account(later.subarray(0, accounted.length)).digest === accounted.digest
+  onLate(
+    appended
+      ? { kind: 'append', text: later.subarray(accounted.length).toString('utf8') }
+      : { kind: 'rewrite', content: later.toString('utf8') },
+  )
+  return now
+}
+
 const KEPT = /^\.(.+)\.(\d+)\.[0-9a-f]+\.(\d+)\.old$/
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/
 
 /**
  * After a crash: a replaced file still kept in `folder` (the server died within 1.5 s of a
@@ -151,18 +283,26 @@ const KEPT = /^\.(.+)\.(\d+)\.[0-9a-f]+\.(\d+)\.old$/
  */
 async function recoverLateSaves(folder: string): Promise<string[]> {
   const recovered: string[] = []
-  for (const name of await readdir(folder).catch(() => [] as string[])) {
+  const temps = join(folder, TEMP_FOLDER)
+  for (const name of await readdir(temps).catch(() => [] as string[])) {
+    // A temp file of a server that died before its rename: the file it was for is intact.
+    const temp = TEMP.exec(name)
+    if (temp && temp[1] !== String(process.pid)) removeQuietly(join(temps, name))
+  }
+  const kept = async (at: string) =>
+    (await readdir(at).catch(() => [] as string[])).map((name) => [at, name] as const)
+  for (const [at, name] of [...(await kept(folder)), ...(await kept(temps))]) {
     const match = KEPT.exec(name)
     if (!match || Number(match[2]) === process.pid) continue
-    const keep = join(folder, name)
+    const keep = join(at, name)
     const target = join(folder, match[1]!)
-    const extra = (readOrUndefined(keep) ?? '').slice(Number(match[3]))
+    const extra = (readBuffer(keep)?.toString('utf8') ?? '').slice(Number(match[3]))
     const current = readOrUndefined(target)
     if (extra.trim() && current !== undefined && !current.includes(extra.trim())) {
       appendFileSync(target, `${current.endsWith('\n') ? '' : '\n'}${extra}`)
       recovered.push(target)
     }
-    rmSync(keep, { force: true })
+    removeQuietly(keep)
   }
   return recovered
 }
@@ -179,10 +319,10 @@ export const nodeFs: HostFs = {
     }
   },
   async writeTextAtomic(path, text) {
-    renameSync(writeTemp(path, text, 0o644), path)
+    writeFileText(path, text, 0o644)
   },
   async writePrivate(path, text) {
-    renameSync(writeTemp(path, text, 0o600), path)
+    writeFileText(path, text, 0o600)
   },
   replaceText,
   recoverLateSaves,

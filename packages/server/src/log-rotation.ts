@@ -1,0 +1,80 @@
+/**
+ * Logs stay small (SPEC §2.9): when a write would take a realm log past its size limit, everything
+ * above the last 20 exchanges moves into `<log>.<k>.md` first, and the log keeps one link line to
+ * it. The archive is written (crash-safely) before the shortened log, so a crash between the two
+ * leaves the exchanges in both files, never in neither.
+ */
+import { rotateLog } from '@daebug/protocol'
+import type { HostFs } from './host.js'
+
+/** The default size limit of a realm log: 1 MiB. */
+export const MAX_LOG_BYTES: number = 1024 * 1024
+
+const LINK = /^> Older exchanges: \[[^\]\n]*?\.(\d+)\.md\]/m
+
+/** Rotates one log file: {@link prepare} runs on every text before it is written, {@link written} after. */
+export class LogRotation {
+  readonly #fs: HostFs
+  readonly #path: string
+  readonly #maxBytes: number
+  #buffer?: Uint8Array
+  /** An archive written for a text not yet in the log, and the link the log had then. */
+  #pending?: { index: number; link: number }
+
+  constructor(fs: HostFs, path: string, maxBytes: number = MAX_LOG_BYTES) {
+    this.#fs = fs
+    this.#path = path
+    this.#maxBytes = maxBytes
+  }
+
+  /** The text to write instead of `text`: itself while it is within the limit, else rotated. */
+  async prepare(text: string): Promise<string> {
+    if (!this.#over(text)) return text
+    const link = linkedIndex(text)
+    // A write that lost its compare-and-swap comes back with the same log: it reuses its archive.
+    const index = this.#pending?.link === link ? this.#pending.index : await this.#nextIndex(link)
+    const name = `${baseName(this.#path)}.${index}.md`
+    const rotation = rotateLog(text, name)
+    if (!rotation) return text
+    await this.#fs.writeTextAtomic(this.#path.replace(/\.md$/, `.${index}.md`), rotation.archive)
+    this.#pending = { index, link }
+    return rotation.text
+  }
+
+  /** The prepared text is in the file: the next rotation takes the next archive. */
+  written(): void {
+    this.#pending = undefined
+  }
+
+  async #nextIndex(link: number): Promise<number> {
+    return Math.max(link, await this.#lastOnDisk()) + 1
+  }
+
+  #over(text: string): boolean {
+    if (text.length > this.#maxBytes) return true
+    if (text.length * 3 <= this.#maxBytes) return false
+    this.#buffer ??= new Uint8Array(this.#maxBytes + 4)
+    const { read, written } = new TextEncoder().encodeInto(text, this.#buffer)
+    return read < text.length || written > this.#maxBytes
+  }
+
+  async #lastOnDisk(): Promise<number> {
+    const folder = this.#path.slice(0, this.#path.lastIndexOf('/'))
+    const prefix = `${baseName(this.#path)}.`
+    let last = 0
+    for (const name of await this.#fs.list(folder)) {
+      const index = name.startsWith(prefix) ? /^(\d+)\.md$/.exec(name.slice(prefix.length)) : null
+      if (index) last = Math.max(last, Number(index[1]))
+    }
+    return last
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '')
+}
+
+function linkedIndex(text: string): number {
+  const match = LINK.exec(text.slice(0, 4096))
+  return match ? Number(match[1]) : 0
+}
