@@ -161,7 +161,8 @@ export class DaebugCore {
     }
     await fs.recoverLateSaves?.(this.#logDir)
     for (const name of await fs.list(this.#logDir)) {
-      if (!name.endsWith('.md')) continue
+      // Archives (`<realm>.<k>.md`; realm file names have no dots) never hold open slots.
+      if (!name.endsWith('.md') || /\.\d+\.md$/.test(name)) continue
       const file = new SharedFile(fs, joinPath(this.#logDir, name))
       await file.update((text) =>
         text === undefined ? undefined : interruptSlots(text, this.#clock()).text,
