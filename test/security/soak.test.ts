@@ -92,7 +92,10 @@ test('5,000 sequential and 2,000 concurrent requests are each answered once, not
       await evaluate(first, id)
       sequential.push(id)
       if (id === 1000) rssAfter1000 = await rssOf(server.process.pid!)
-      if (id % 1000 === 0) console.log(`  ${id} sequential requests in ${Date.now() - started} ms`)
+      if (id % 1000 === 0) {
+        const rss = Math.round((await rssOf(server.process.pid!)) / 2 ** 20)
+        console.log(`  ${id} sequential requests in ${Date.now() - started} ms; RSS ${rss} MiB`)
+      }
     }
     const rssAfter5000 = await rssOf(server.process.pid!)
 
