@@ -168,6 +168,7 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     worker: values['no-worker'] !== true,
     logFormat,
     maxLogBytes: size('max-log', values['max-log'] as string | undefined) ?? 1024 * 1024,
+    ...(values['js-file'] ? { jsFile: values['js-file'] as string } : {}),
   }
 }
 

@@ -51,6 +51,11 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     description: 'pages create no web worker realm (<page>-webworker)',
   },
+  'js-file': {
+    type: 'string',
+    value: 'PATH',
+    description: 'single-file mode: also serve this one-file REPL (relative to the root)',
+  },
   'max-log': {
     type: 'string',
     value: 'SIZE',

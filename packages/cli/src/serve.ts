@@ -29,6 +29,8 @@ export interface ServeSettings {
   /** Whether pages create a web worker realm (false with `--no-worker`). */
   worker: boolean
   logFormat: 'text' | 'json'
+  /** Single-file mode (`--js-file`): the file, relative to the root. */
+  jsFile?: string
   /** A realm log past this many bytes is rotated (`--max-log`, SPEC §2.9; default 1 MiB). */
   maxLogBytes?: number
   /** Also open the project in a headless Chromium (`--headless`). */
@@ -89,6 +91,7 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
       runtimeModules: readRuntimeModule,
       worker: settings.worker,
       ...(settings.maxLogBytes ? { maxLogBytes: settings.maxLogBytes } : {}),
+      ...(settings.jsFile ? { jsFile: resolve(root, settings.jsFile) } : {}),
       upgradeWebSocket: serving.upgradeWebSocket,
       onEvent: (event) => {
         const line = formatEvent(event, settings.logFormat)

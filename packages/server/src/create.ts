@@ -10,6 +10,7 @@ import { type CoreOptions, DaebugCore } from './core.js'
 import { EventFeed, mountDashboard } from './dashboard.js'
 import type { Host } from './host.js'
 import { injectClient } from './html-inject.js'
+import { JsFileMode } from './js-file-mode.js'
 import { mountRealmApi } from './realm-api.js'
 import { mountRealmHttp } from './realm-http.js'
 import { type RelayConnection, RelayHub } from './relay-hub.js'
@@ -60,6 +61,8 @@ export interface DaebugOptions {
   worker?: boolean
   /** A realm log past this size is rotated (SPEC §2.9, `--max-log`). Default 1 MiB. */
   maxLogBytes?: number
+  /** Single-file mode (SPEC §11, `--js-file`): the absolute path of the file to serve. */
+  jsFile?: string
   /** The runtime's WebSocket upgrade helper (from the adapter). */
   upgradeWebSocket: UpgradeWebSocket
   /** An app to mount on (routes are added to it); a new one otherwise. */
@@ -91,6 +94,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
   const app = options.app ?? new Hono()
   let relay: RelayHub | undefined
   const feed = new EventFeed()
+  let jsFile: JsFileMode | undefined
   const core = new DaebugCore({
     root: options.root,
     host: options.host,
@@ -101,11 +105,13 @@ export function createDaebug(options: DaebugOptions): Daebug {
     onEvent: (event) => {
       relay?.event(event)
       feed.publish(event)
+      jsFile?.realmsChanged()
       options.onEvent?.(event)
     },
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onShutdownRequest ? { onShutdownRequest: options.onShutdownRequest } : {}),
   })
+  if (options.jsFile) jsFile = new JsFileMode(core, options.jsFile)
   const started = Date.now()
   app.use(
     '*',
@@ -236,8 +242,12 @@ export function createDaebug(options: DaebugOptions): Daebug {
   return {
     app,
     core,
-    start: () => core.start(),
+    start: async () => {
+      await core.start()
+      await jsFile?.start()
+    },
     close: async () => {
+      await jsFile?.close()
       stopHttpRealms()
       await hub.close()
       await core.close()

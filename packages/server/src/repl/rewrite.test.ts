@@ -58,6 +58,8 @@ test('top-level await and return work, and their declarations persist too', asyn
   assert.is(await run('i'), 3)
   assert.is(await run('await 1 // c'), 1)
   assert.is(await run('await 1 // c\n2'), 2)
+  assert.is(JSON.stringify(await run('await 1\n;({ a: [1, 2] })')), '{"a":[1,2]}')
+  assert.is(await run('await 1;\n(2) + (3)'), 5)
   assert.is(await run('await 1\n  /* c */ 3'), 3)
 })
 

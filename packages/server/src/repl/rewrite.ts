@@ -311,7 +311,8 @@ export function rewriteForRepl(code: string, options: RewriteOptions = {}): Rewr
   if (async && last?.type === 'ExpressionStatement' && !last.directive) {
     // `return (` goes at the end of the line above when the expression starts its line, so the
     // expression's columns stay the agent's.
-    const start = last.expression.start
+    // The statement's start, not the expression's: acorn drops the parentheses of `({ a: 1 })`.
+    const start = last.start
     const lineStart = source.lastIndexOf('\n', start - 1) + 1
     const alone =
       source.slice(lineStart, start).trim() === '' && !lineCommentEnds.includes(lineStart - 1)
