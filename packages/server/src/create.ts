@@ -63,6 +63,12 @@ export interface DaebugOptions {
   maxLogBytes?: number
   /** Single-file mode (SPEC §11, `--js-file`): the absolute path of the file to serve. */
   jsFile?: string
+  /**
+   * Whether the app also serves the root's files (with the client injected into HTML) and guards
+   * every route. Default true; false when Daebug is mounted in an app that serves its own pages:
+   * then only `/__daebug/*` is Daebug's (and guarded), and pages use {@link Daebug.injectHtml}.
+   */
+  serveFiles?: boolean
   /** The runtime's WebSocket upgrade helper (from the adapter). */
   upgradeWebSocket: UpgradeWebSocket
   /** An app to mount on (routes are added to it); a new one otherwise. */
@@ -75,7 +81,11 @@ export interface DaebugOptions {
 /** A Daebug server: its Hono app, its core, and its lifecycle. */
 export interface Daebug {
   app: Hono
+  /** The app's `fetch`, for runtimes and servers that take one. */
+  fetch: (request: Request) => Response | Promise<Response>
   core: DaebugCore
+  /** A page of another server, with Daebug's client (and import map) put in: it becomes a realm. */
+  injectHtml(html: string): string
   /** Prepares `daebug/`, writes the registry and starts watching. Call before serving. */
   start(): Promise<void>
   /** Interrupts jobs, writes the stopped registry, stops watching. */
@@ -113,8 +123,9 @@ export function createDaebug(options: DaebugOptions): Daebug {
   })
   if (options.jsFile) jsFile = new JsFileMode(core, options.jsFile)
   const started = Date.now()
+  const serveFiles = options.serveFiles ?? true
   app.use(
-    '*',
+    serveFiles ? '*' : '/__daebug/*',
     securityMiddleware({
       hosts: options.allowedHosts ?? [],
       port: options.port,
@@ -230,18 +241,26 @@ export function createDaebug(options: DaebugOptions): Daebug {
         .map((realm) => ({ url: realm.url, importMap: realm.importMap! })),
     )
   }
-  app.use(
-    '*',
-    serveStatic({
-      root: options.root,
-      fs: options.host.fs,
-      clientUrl: CLIENT_PATH,
-      ...(runtimeModules ? { importMap: () => ({ ...RUNTIME_IMPORT_MAP }) } : {}),
-    }),
-  )
+  if (serveFiles) {
+    app.use(
+      '*',
+      serveStatic({
+        root: options.root,
+        fs: options.host.fs,
+        clientUrl: CLIENT_PATH,
+        ...(runtimeModules ? { importMap: () => ({ ...RUNTIME_IMPORT_MAP }) } : {}),
+      }),
+    )
+  }
   return {
     app,
+    fetch: (request) => app.fetch(request),
     core,
+    injectHtml: (html) =>
+      injectClient(html, {
+        clientUrl: CLIENT_PATH,
+        ...(runtimeModules ? { importMap: { ...RUNTIME_IMPORT_MAP } } : {}),
+      }),
     start: async () => {
       await core.start()
       await jsFile?.start()

@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono'
 import type { DaebugCore, RealmConnection } from './core.js'
+import { unrefTimer } from './host.js'
 
 /** How long a poll waits for a message before answering with none. */
 const POLL_WAIT_MS = 25_000
@@ -29,10 +30,13 @@ export function mountRealmHttp(app: Hono, core: DaebugCore, now: () => number): 
     session.wake?.()
     session.connection.close()
   }
-  const sweeper = setInterval(() => {
-    for (const [id, session] of sessions)
-      if (now() - session.lastPoll > SESSION_IDLE_MS) close(id, session)
-  }, 5000)
+  // Unreferenced: the server's sockets keep the process alive, not this sweep (SPEC §11 embedding).
+  const sweeper = unrefTimer(
+    setInterval(() => {
+      for (const [id, session] of sessions)
+        if (now() - session.lastPoll > SESSION_IDLE_MS) close(id, session)
+    }, 5000),
+  )
   app.post('/__daebug/realm/open', (c) => {
     const id = crypto.randomUUID()
     const session: Session = {

@@ -404,6 +404,8 @@ function refuseRawPath(env: unknown): Response | undefined {
 /** A Node server serving a Hono app with WebSocket support. */
 export interface NodeServing {
   upgradeWebSocket: UpgradeWebSocket
+  /** Lets a Node HTTP server you run upgrade the app's WebSocket routes. */
+  inject(server: Server): void
   /** Starts listening; rejects with the listen error (e.g. `EADDRINUSE`). */
   listen(port: number, hostname: string): Promise<{ port: number; close(): Promise<void> }>
 }
@@ -413,6 +415,7 @@ export function nodeServing(app: Hono): NodeServing {
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   return {
     upgradeWebSocket,
+    inject: (server) => injectWebSocket(server),
     listen(port, hostname) {
       return new Promise((resolve, reject) => {
         const server = serve({
