@@ -14,6 +14,15 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const CLI = join(repo, 'packages', 'cli', 'bin', 'daebug.js')
 
+/** The JavaScript runtimes the server runs on (Bun and Deno from the root's devDependencies). */
+export type Runtime = 'node' | 'bun' | 'deno'
+
+function runtimeCommand(runtime: Runtime): [string, ...string[]] {
+  if (runtime === 'node') return [process.execPath]
+  const bin = join(repo, 'node_modules', '.bin', runtime)
+  return runtime === 'deno' ? [bin, 'run', '-A'] : [bin]
+}
+
 /** The flags every test browser needs on this closed network (see DEVELOPERS.md). */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -96,17 +105,23 @@ export interface ServerProcess {
   kill9(): Promise<void>
 }
 
-/** Starts the real CLI on `root` and waits for its start-up line. */
+/** Starts the real CLI on `root` (on Node, or on `runtime`) and waits for its start-up line. */
 export async function startServer(
   root: string,
   args: string[] = [],
   port?: number,
+  runtime: Runtime = 'node',
 ): Promise<ServerProcess> {
   const chosen = port ?? (await freePort())
-  const child = spawn(process.execPath, [CLI, '--root', root, '--port', String(chosen), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  })
+  const [command, ...before] = runtimeCommand(runtime)
+  const child = spawn(
+    command,
+    [...before, CLI, '--root', root, '--port', String(chosen), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  )
   const stdout: string[] = []
   const stderr: string[] = []
   const exited = new Promise<number | null>((resolve) =>

@@ -9,11 +9,11 @@ import { formatDuration, type LifecycleEvent } from '@daebug/protocol'
 import { createDaebug, type Daebug, derivePort, joinPath } from '@daebug/server'
 import {
   nodeHost,
-  nodeServing,
   readClientScript,
   readRuntimeModule,
   readWorkerScript,
 } from '@daebug/server/node'
+import { runtimeServing } from '@daebug/server/runtime'
 import { Hono } from 'hono'
 import { VERSION } from './help.js'
 import type { Output } from './main.js'
@@ -72,7 +72,8 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
   let shutdown: () => Promise<void> = async () => {}
   for (let attempt = 0; ; attempt++) {
     const app = new Hono()
-    const serving = nodeServing(app)
+    // Bun and Deno serve with their own servers; files go through node:fs everywhere.
+    const serving = runtimeServing(app)
     const url = `http://${LOOPBACK.has(settings.host) ? 'localhost' : settings.host}:${port}/`
     const daebug = createDaebug({
       root,

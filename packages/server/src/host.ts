@@ -3,6 +3,7 @@
  * runtime in `src/adapters/`. The core imports no `node:*`, `Bun` or `Deno`; it only sees this.
  * Paths are absolute, with `/` separators.
  */
+import type { UpgradeWebSocket } from 'hono/ws'
 
 /** A file's kind and size, as `stat` reports it (links followed). */
 export interface FileStat {
@@ -79,6 +80,17 @@ export interface WatchOptions {
 /** Watches files and folders; `onChange` gets the absolute path of what was added, changed or removed. */
 export interface HostWatcher {
   watch(paths: string[], onChange: (path: string) => void, options?: WatchOptions): Promise<Watch>
+}
+
+/** Serving a Hono app on a runtime: its WebSocket upgrade helper, and listening. */
+export interface Serving {
+  /** The runtime's WebSocket upgrade helper, for the app's WebSocket routes. */
+  upgradeWebSocket: UpgradeWebSocket
+  /**
+   * Starts listening; rejects with the listen error. A port in use rejects with an error whose
+   * `code` is `EADDRINUSE` on every runtime.
+   */
+  listen(port: number, hostname: string): Promise<{ port: number; close(): Promise<void> }>
 }
 
 /** Everything the core takes from the runtime. */

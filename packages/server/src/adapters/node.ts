@@ -22,7 +22,6 @@ import { basename, dirname, join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import type { Hono } from 'hono'
-import type { UpgradeWebSocket } from 'hono/ws'
 import {
   type FileStat,
   type Host,
@@ -30,6 +29,7 @@ import {
   type HostWatcher,
   type LateSave,
   type Replacement,
+  type Serving,
   TEMP_FOLDER,
 } from '../host.js'
 import { RUNTIME_PACKAGES, type RuntimePackage } from '../runtime-modules.js'
@@ -402,12 +402,9 @@ function refuseRawPath(env: unknown): Response | undefined {
 }
 
 /** A Node server serving a Hono app with WebSocket support. */
-export interface NodeServing {
-  upgradeWebSocket: UpgradeWebSocket
+export interface NodeServing extends Serving {
   /** Lets a Node HTTP server you run upgrade the app's WebSocket routes. */
   inject(server: Server): void
-  /** Starts listening; rejects with the listen error (e.g. `EADDRINUSE`). */
-  listen(port: number, hostname: string): Promise<{ port: number; close(): Promise<void> }>
 }
 
 /** Prepares a Hono app for serving on Node; routes that upgrade must use `upgradeWebSocket`. */
@@ -444,6 +441,9 @@ export function nodeServing(app: Hono): NodeServing {
     },
   }
 }
+
+/** This runtime's serving, under the name every adapter gives it (`@daebug/server/runtime`). */
+export const runtimeServing: (app: Hono) => Serving = nodeServing
 
 /** The page client's classic script, read from the built `@daebug/browser-client`. */
 export function readClientScript(): Promise<string> {
