@@ -45,28 +45,25 @@ test('rotation keeps the head, a link line and the last exchanges; the archive g
   assert.equal((rotated.archive.match(/^### 🗣️/gmu) ?? []).length, 3)
 })
 
+/** The log with each code sent as a request that waits behind a running job (open slots). */
+function queued(text: string, codes: readonly string[]): string {
+  return codes.reduce(
+    (log, code) =>
+      acceptPending(`${log}\`\`\`js\n${code}\n\`\`\`\n`, {
+        realm,
+        time: '12:00:00',
+        queueLength: 1,
+      }).text,
+    text,
+  )
+}
+
 test('the exchange of an open slot, and all below it, stay in the log', () => {
-  let text = logWith(4)
-  for (const code of ['open()', 'later()']) {
-    text = acceptPending(`${text}\`\`\`js\n${code}\n\`\`\`\n`, {
-      realm,
-      time: '12:00:00',
-      queueLength: 1,
-    }).text
-  }
-  const rotated = rotateLog(text, `${realm}.1.md`, 1)!
+  const rotated = rotateLog(queued(logWith(4), ['open()', 'later()']), `${realm}.1.md`, 1)!
   assert.equal((rotated.text.match(/^### 🗣️/gmu) ?? []).length, 2)
   assert.ok(rotated.text.includes('```js\nopen()\n```\n#### ⏳'))
   assert.equal((rotated.archive.match(/^### 🗣️/gmu) ?? []).length, 4)
-  let blocked = logWith(0)
-  for (const code of ['open()', 'later()']) {
-    blocked = acceptPending(`${blocked}\`\`\`js\n${code}\n\`\`\`\n`, {
-      realm,
-      time: '12:00:00',
-      queueLength: 1,
-    }).text
-  }
-  assert.is(rotateLog(blocked, `${realm}.1.md`, 1), undefined)
+  assert.is(rotateLog(queued(logWith(0), ['open()', 'later()']), `${realm}.1.md`, 1), undefined)
 })
 
 test('a second rotation links the newest archive and moves the old link into it', () => {
