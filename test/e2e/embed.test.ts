@@ -6,7 +6,21 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import WebSocket from 'ws'
 import { freePort, launchBrowser, makeRoot, removeRoot, waitFor } from './harness.js'
+
+/** The first message a WebSocket at `url` sends. */
+function firstMessage(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url)
+    socket.once('message', (data) => {
+      resolve(String(data))
+      socket.close()
+    })
+    socket.once('error', reject)
+    socket.once('close', () => reject(new Error(`${url} closed before a message`)))
+  })
+}
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/embed/server.mjs', import.meta.url))
 
@@ -42,6 +56,8 @@ for (const mode of ['listen', 'attach'] as const) {
       })
       assert.equal(((await response.json()) as { value: unknown }).value, 'Embedded')
       assert.is((await fetch(`${url}nothing-here`)).status, 404, "the app's own 404")
+      if (mode === 'attach')
+        assert.is(await firstMessage(`ws://localhost:${port}/app-ws`), 'app socket')
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- fixture output ---\n${out.join('')}`)
     } finally {

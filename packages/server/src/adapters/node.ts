@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
 import { basename, dirname, join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
@@ -412,7 +412,7 @@ export function nodeServing(app: Hono): NodeServing {
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   return {
     upgradeWebSocket,
-    inject: (server) => injectWebSocket(server),
+    inject: (server) => injectWebSocket(daebugUpgradesOf(server)),
     listen(port, hostname) {
       return new Promise((resolve, reject) => {
         const server = serve({
@@ -440,6 +440,24 @@ export function nodeServing(app: Hono): NodeServing {
       })
     },
   }
+}
+
+/**
+ * The server as `@hono/node-ws` sees it: only upgrades to `/__daebug/*` reach it, because it ends
+ * every upgrade it has no route for, and the server's other WebSockets (a dev server's HMR, the
+ * app's own) are not Daebug's to end.
+ */
+function daebugUpgradesOf(server: Server): Server {
+  const filtered = {
+    on(event: string, listener: (request: IncomingMessage, ...rest: unknown[]) => void) {
+      server.on(event, (request: IncomingMessage, ...rest: unknown[]) => {
+        const path = (request.url ?? '/').toLowerCase().replaceAll('%5f', '_')
+        if (event !== 'upgrade' || path.startsWith('/__daebug/')) listener(request, ...rest)
+      })
+      return filtered
+    },
+  }
+  return filtered as unknown as Server
 }
 
 /** This runtime's serving, under the name every adapter gives it (`@daebug/server/runtime`). */
