@@ -39,6 +39,7 @@ export class JsFileMode {
   #states = new Map<string, JsFileState>()
   #pinned?: string
   #busy = false
+  #again = false
   #refresh?: ReturnType<typeof setTimeout>
   #closed = false
 
@@ -79,7 +80,12 @@ export class JsFileMode {
   }
 
   async #changed(): Promise<void> {
-    if (this.#busy || this.#closed) return
+    if (this.#closed) return
+    // One job at a time: a save during one is read again when it is done, never dropped.
+    if (this.#busy) {
+      this.#again = true
+      return
+    }
     this.#busy = true
     try {
       const text = await this.#core.options.host.fs.readText(this.#file.path)
@@ -89,6 +95,10 @@ export class JsFileMode {
       this.#core.options.onError?.(error)
     } finally {
       this.#busy = false
+      if (this.#again) {
+        this.#again = false
+        void this.#changed()
+      }
     }
   }
 
@@ -131,7 +141,6 @@ export class JsFileMode {
         ? formatJsFile(this.#header(), jsFileBody(text))
         : formatJsFile(this.#header(), bodyOf(result)),
     )
-    queueMicrotask(() => void this.#changed())
   }
 
   #write(transform: (text: string | undefined) => string | undefined): Promise<unknown> {
