@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { MAX_LOG_BYTES } from '@daebug/server'
 import { isReporterName } from '@daebug/test-runner/reporters'
 import { type EvalSettings, runEvalCommand } from './eval-command.js'
 import { openHeadless } from './headless.js'
@@ -167,7 +168,7 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     allowOrigins: (values['allow-origin'] as string[] | undefined) ?? [],
     worker: values['no-worker'] !== true,
     logFormat,
-    maxLogBytes: size('max-log', values['max-log'] as string | undefined) ?? 1024 * 1024,
+    maxLogBytes: size('max-log', values['max-log'] as string | undefined) ?? MAX_LOG_BYTES,
     ...(values['js-file'] ? { jsFile: values['js-file'] as string } : {}),
   }
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { appendFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { formatDuration, type LifecycleEvent } from '@daebug/protocol'
-import { createDaebug, type Daebug, derivePort, joinPath } from '@daebug/server'
+import { createDaebug, type Daebug, derivePort, isLoopbackHost, joinPath } from '@daebug/server'
 import {
   nodeHost,
   readClientScript,
@@ -51,8 +51,6 @@ export class UsageError extends Error {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
-
 /** A running serve mode; `done` resolves with the exit code once it has shut down. */
 export interface Serving {
   url: string
@@ -66,7 +64,7 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
   const root = resolve(settings.root)
   const info = await stat(root).catch(() => undefined)
   if (!info?.isDirectory()) throw new UsageError(`--root ${settings.root} is not a directory.`)
-  const token = LOOPBACK.has(settings.host) ? undefined : randomBytes(24).toString('base64url')
+  const token = isLoopbackHost(settings.host) ? undefined : randomBytes(24).toString('base64url')
   const host = nodeHost()
   let port = settings.port ?? derivePort(basename(root))
   let shutdown: () => Promise<void> = async () => {}
@@ -74,14 +72,14 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
     const app = new Hono()
     // Bun and Deno serve with their own servers; files go through node:fs everywhere.
     const serving = runtimeServing(app)
-    const url = `http://${LOOPBACK.has(settings.host) ? 'localhost' : settings.host}:${port}/`
+    const url = `http://${isLoopbackHost(settings.host) ? 'localhost' : settings.host}:${port}/`
     const daebug = createDaebug({
       root,
       host,
       url,
       port,
       app,
-      allowedHosts: LOOPBACK.has(settings.host)
+      allowedHosts: isLoopbackHost(settings.host)
         ? settings.allowedHosts
         : [settings.host, ...settings.allowedHosts],
       allowOrigins: settings.allowOrigins,

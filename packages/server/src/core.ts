@@ -23,6 +23,7 @@ import {
   type RealmToServerMessage,
   type SlotState,
   sanitizeRealmName,
+  selectRealm,
   type Transport,
   validateRealmMessage,
 } from '@daebug/protocol'
@@ -516,6 +517,15 @@ export class DaebugCore {
    */
   #failedUnderKnownPage(realm: RealmRecord): boolean {
     return realm.mark === 'failed' && realm.parent !== undefined && this.realms.has(realm.parent)
+  }
+
+  /**
+   * The connected realm `target` names (SPEC §4: exact name, else part of a name, URL or title;
+   * no target: the latest page). Throws a `DaebugError` `NO_REALM` that lists the realms.
+   */
+  selectRealm(target?: string): RealmRecord {
+    const infos = [...this.realms.values()].map((realm) => this.realmInfo(realm))
+    return this.realms.get(selectRealm(infos, target).name)!
   }
 
   /** A realm as the API, the relay and lifecycle events describe it. */

@@ -20,6 +20,7 @@ export {
   joinPath,
   type Watch,
 } from './host.js'
+export { MAX_LOG_BYTES } from './log-rotation.js'
 export { derivePort } from './port.js'
 export type { Job, JobOutcome, RealmRecord, RealmSocket } from './realm.js'
 export {
@@ -29,4 +30,5 @@ export {
   RUNTIME_PACKAGES,
   type RuntimePackage,
 } from './runtime-modules.js'
+export { isLoopbackHost } from './security.js'
 export { VERSION } from './version.js'

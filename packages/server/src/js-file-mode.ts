@@ -16,14 +16,12 @@ import {
   jsFileBody,
   jsFileSnippet,
   parseJsFileRequest,
-  type RealmInfo,
-  selectRealm,
 } from '@daebug/protocol'
 import type { DaebugCore } from './core.js'
 import { FilePoller } from './file-poller.js'
 import { unrefTimer, type Watch } from './host.js'
 import { SharedFile } from './log-file.js'
-import type { JobOutcome } from './realm.js'
+import type { JobOutcome, RealmRecord } from './realm.js'
 
 /** The agent named in the realm logs for requests from the file. */
 const AGENT = 'js-file'
@@ -107,23 +105,22 @@ export class JsFileMode {
     this.#states.clear()
     this.#pinned = undefined
     const taken = (text: string | undefined) => isSame(text, request)
-    let info: RealmInfo
+    let realm: RealmRecord
     try {
-      info = selectRealm(this.#realmInfos(), request.fragment)
+      realm = this.#core.selectRealm(request.fragment)
     } catch (error) {
       if (!isDaebugError(error)) throw error
       const note = formatJsFilePageNotFound(request.fragment)
       await this.#write((text) => (taken(text) ? formatJsFile(this.#header(), note) : text))
       return
     }
-    const realm = this.#core.realms.get(info.name)!
     const { id, outcome } = this.#core.submit(realm, {
       code: request.code,
       agent: AGENT,
       transport: 'file',
     })
-    this.#pinned = info.name
-    this.#states.set(info.name, {
+    this.#pinned = realm.name
+    this.#states.set(realm.name, {
       state: 'executing',
       snippet: jsFileSnippet(request.code),
       job: id,
@@ -134,7 +131,7 @@ export class JsFileMode {
       formatJsFile(this.#header(), taken(text) ? undefined : text && jsFileBody(text)),
     )
     const result = await outcome
-    this.#states.set(info.name, stateOf(result))
+    this.#states.set(realm.name, stateOf(result))
     await this.#write((text) =>
       // A request written during the job is kept (it runs next); this reply is in the realm log.
       text !== undefined && parseJsFileRequest(text)
@@ -145,10 +142,6 @@ export class JsFileMode {
 
   #write(transform: (text: string | undefined) => string | undefined): Promise<unknown> {
     return this.#file.update(transform).catch((error) => this.#core.options.onError?.(error))
-  }
-
-  #realmInfos(): RealmInfo[] {
-    return [...this.#core.realms.values()].map((realm) => this.#core.realmInfo(realm))
   }
 
   /** The connected realms, most recent state change first, the pinned one at the top. */

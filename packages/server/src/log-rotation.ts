@@ -10,6 +10,10 @@ import type { HostFs } from './host.js'
 /** The default size limit of a realm log: 1 MiB. */
 export const MAX_LOG_BYTES: number = 1024 * 1024
 
+/** One buffer for measuring texts, shared by every log (measuring is synchronous). */
+let scratch = new Uint8Array(0)
+const encoder = new TextEncoder()
+
 const LINK = /^> Older exchanges: \[[^\]\n]*?\.(\d+)\.md\]/m
 
 /** Rotates one log file: {@link prepare} runs on every text before it is written, {@link written} after. */
@@ -17,7 +21,6 @@ export class LogRotation {
   readonly #fs: HostFs
   readonly #path: string
   readonly #maxBytes: number
-  #buffer?: Uint8Array
   /** An archive written for a text not yet in the log, and the link the log had then. */
   #pending?: { index: number; link: number }
 
@@ -53,8 +56,8 @@ export class LogRotation {
   #over(text: string): boolean {
     if (text.length > this.#maxBytes) return true
     if (text.length * 3 <= this.#maxBytes) return false
-    this.#buffer ??= new Uint8Array(this.#maxBytes + 4)
-    const { read, written } = new TextEncoder().encodeInto(text, this.#buffer)
+    if (scratch.length < this.#maxBytes + 4) scratch = new Uint8Array(this.#maxBytes + 4)
+    const { read, written } = encoder.encodeInto(text, scratch)
     return read < text.length || written > this.#maxBytes
   }
 

@@ -13,7 +13,6 @@ import {
   type JsonValue,
   LIMITS,
   realmLogPath,
-  selectRealm,
   validateEvalRequest,
 } from '@daebug/protocol'
 import type { Context, Hono } from 'hono'
@@ -74,7 +73,7 @@ async function jsonBody(c: Context): Promise<unknown> {
 export function mountRealmApi(app: Hono, options: RealmApiOptions): void {
   const { core } = options
   const infos = () => [...core.realms.values()].map((realm) => core.realmInfo(realm))
-  const connected = (name: string): RealmRecord => core.realms.get(selectRealm(infos(), name).name)!
+  const connected = (name: string): RealmRecord => core.selectRealm(name)
 
   app.get(`${API}/realms`, (c) =>
     c.json({ realms: infos().sort((a, b) => b.lastSeen - a.lastSeen) }),

@@ -11,7 +11,6 @@ import {
   type LifecycleEvent,
   type RealmInfo,
   type ServerToToolMessage,
-  selectRealm,
   type ToolToServerMessage,
   validateToolMessage,
 } from '@daebug/protocol'
@@ -199,8 +198,7 @@ export class RelayHub {
   }
 
   #realm(target: string | undefined) {
-    const { core } = this.#options
-    return core.realms.get(selectRealm(this.#realms(), target).name)!
+    return this.#options.core.selectRealm(target)
   }
 
   /** Tells the clients about realms that connect, reload or go away. */

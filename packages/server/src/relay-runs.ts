@@ -10,7 +10,6 @@ import {
   type RunCompleteEvent,
   type RunStatus,
   type ServerToToolMessage,
-  selectRealm,
   type TestEvent,
   type TestsRunRequest,
   type ToolRun,
@@ -102,8 +101,7 @@ export class RelayRuns {
   /** Runs a relay client asked for. Throws a `DaebugError` for a realm or id that is not there. */
   start(owner: RunOwner, request: ToolRun): void {
     runSelection(request)
-    const infos = [...this.#core.realms.values()].map((realm) => this.#core.realmInfo(realm))
-    const realm = selectRealm(infos, request.realm).name
+    const realm = this.#core.selectRealm(request.realm).name
     const busy = [...this.#runs.values()].find(
       (run) => run.realm === realm && run.state === 'running',
     )

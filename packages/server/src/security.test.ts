@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
+  isLoopbackHost,
   isLoopbackOrigin,
   type SecurityOptions,
   securityMiddleware,
@@ -37,6 +38,13 @@ async function statuses(
   for (const headers of cases) answers.push((await send(app, path, headers)).status)
   return answers
 }
+
+test('binding to loopback, in each spelling, needs no token; any other address does', () => {
+  assert.equal(
+    ['127.0.0.1', 'localhost', '::1', '[::1]', '0.0.0.0', '192.168.1.5', '::'].map(isLoopbackHost),
+    [true, true, true, true, false, false, false],
+  )
+})
 
 test('loopback hosts pass with or without the server port, in any letter case', async () => {
   const hosts = [

@@ -24,6 +24,11 @@ export interface SecurityOptions {
 export const TOKEN_COOKIE = 'daebug_token'
 
 const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
+
+/** Whether a server bound to `host` is reachable from this machine only (no token needed, SPEC §7). */
+export function isLoopbackHost(host: string): boolean {
+  return host === '::1' || LOOPBACK_HOSTS.includes(host)
+}
 const HOST_HEADER = /^(\[[^\]]*\]|[^:[\]]*)(?::(\d+))?$/
 
 /**

@@ -10,6 +10,7 @@ import type { LifecycleEvent } from '@daebug/protocol'
 import { Hono } from 'hono'
 import { createDaebug as createServer, type Daebug, type DaebugOptions } from '../create.js'
 import { derivePort } from '../port.js'
+import { isLoopbackHost } from '../security.js'
 import {
   nodeHost,
   nodeServing,
@@ -17,8 +18,6 @@ import {
   readRuntimeModule,
   readWorkerScript,
 } from './node.js'
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
 
 /** Options of {@link createDaebug} on Node. */
 export interface NodeDaebugOptions
@@ -72,7 +71,7 @@ export function createDaebug(options: NodeDaebugOptions = {}): NodeDaebug {
   const root = resolve(options.root ?? '.')
   const port = options.port ?? derivePort(basename(root))
   const hostname = options.hostname ?? '127.0.0.1'
-  const loopback = LOOPBACK.has(hostname)
+  const loopback = isLoopbackHost(hostname)
   if (!loopback && !options.token) {
     throw new Error(
       `createDaebug: listening on ${hostname} needs a token (option \`token\`): every request must then carry it (SPEC §7, docs/security.md).`,
