@@ -147,7 +147,7 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
     )
     if (token)
       output.err(
-        `Bound to ${settings.host}: every request needs the token ${token} (also in daebug/.server.json).`,
+        `Bound to ${settings.host}: every request needs the token ${token} (also in daebug/.server.json). Open ${url}?daebug_token=${token} once in each browser to let its pages in (it sets a cookie).`,
       )
     return { url, daebug, shutdown: () => shutdown(), done }
   }

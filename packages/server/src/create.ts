@@ -99,6 +99,17 @@ const BLANK_PAGE =
   '<!doctype html><html><head><meta charset="utf-8"><title>Daebug</title></head><body></body></html>'
 const WORKER_PATH = '/__daebug/worker.js'
 
+/**
+ * A page with Daebug's client put in, and the import map of the runtime modules unless
+ * `runtimeModules` is false: served by another server, it becomes a realm of this one.
+ */
+export function injectDaebug(html: string, runtimeModules = true): string {
+  return injectClient(html, {
+    clientUrl: CLIENT_PATH,
+    ...(runtimeModules ? { importMap: { ...RUNTIME_IMPORT_MAP } } : {}),
+  })
+}
+
 /** Creates a Daebug server for a root. */
 export function createDaebug(options: DaebugOptions): Daebug {
   const app = options.app ?? new Hono()
@@ -222,14 +233,9 @@ export function createDaebug(options: DaebugOptions): Daebug {
   mountRealmApi(app, { core, root: options.root })
   // The page `daebug --headless` opens when the root has no index.html (SPEC §9).
   app.get(BLANK_PATH, (c) =>
-    c.html(
-      injectClient(BLANK_PAGE, {
-        clientUrl: CLIENT_PATH,
-        ...(options.runtimeModules ? { importMap: { ...RUNTIME_IMPORT_MAP } } : {}),
-      }),
-      200,
-      { 'cache-control': 'no-store' },
-    ),
+    c.html(injectDaebug(BLANK_PAGE, options.runtimeModules !== undefined), 200, {
+      'cache-control': 'no-store',
+    }),
   )
   const { runtimeModules } = options
   if (runtimeModules) {
@@ -256,11 +262,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
     app,
     fetch: (request) => app.fetch(request),
     core,
-    injectHtml: (html) =>
-      injectClient(html, {
-        clientUrl: CLIENT_PATH,
-        ...(runtimeModules ? { importMap: { ...RUNTIME_IMPORT_MAP } } : {}),
-      }),
+    injectHtml: (html) => injectDaebug(html, runtimeModules !== undefined),
     start: async () => {
       await core.start()
       await jsFile?.start()

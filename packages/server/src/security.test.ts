@@ -328,6 +328,19 @@ test('without a token option no credentials are asked for', async () => {
   assert.is((await send(createApp(), '/__daebug/api/eval')).status, 200)
 })
 
+test('opening the printed link with the token sets the cookie and redirects to the URL without it', async () => {
+  const app = createApp({ token: 's3cret-token' })
+  const link = await send(app, '/app/?x=1&daebug_token=s3cret-token')
+  assert.equal(
+    [link.status, link.headers.get('location'), link.headers.get('set-cookie')],
+    [302, '/app/?x=1', tokenCookie('s3cret-token')],
+  )
+  const wrong = await send(app, '/?daebug_token=s3cret-tokeX')
+  assert.equal([wrong.status, wrong.headers.get('set-cookie')], [401, null])
+  const posted = await send(app, '/__daebug/api/eval?daebug_token=s3cret-token', {}, 'POST')
+  assert.is(posted.status, 401, 'only a GET link sets the cookie')
+})
+
 test('the token cookie is HttpOnly, SameSite=Strict and site-wide', () => {
   assert.is(tokenCookie('abc123'), 'daebug_token=abc123; HttpOnly; SameSite=Strict; Path=/')
 })

@@ -138,10 +138,25 @@ function projectFileGuard(
 
 /**
  * Refuses (401) a request that carries the token neither as `Authorization: Bearer <token>` nor
- * as the `daebug_token` cookie. Compares in constant time. Applies to every route.
+ * as the `daebug_token` cookie. Compares in constant time. Applies to every route. A GET with the
+ * right `?daebug_token=` (the link printed at start) sets the cookie and redirects to its URL
+ * without it.
  */
 export function tokenGuard(token: string): MiddlewareHandler {
   return async (c, next) => {
+    // The link the server prints: a browser opening it once gets the cookie, and is sent on to
+    // the same URL without the token (so it stays out of history, bookmarks and Referer).
+    const link = c.req.method === 'GET' ? c.req.query(TOKEN_COOKIE) : undefined
+    if (link !== undefined && constantTimeEqual(link, token)) {
+      const url = new URL(c.req.url)
+      url.searchParams.delete(TOKEN_COOKIE)
+      return c.body(null, 302, {
+        location: `${url.pathname}${url.search}`,
+        'set-cookie': tokenCookie(token),
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      })
+    }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
     const cookie = getCookie(c, TOKEN_COOKIE)
     const given = [bearer, cookie].filter((value): value is string => value !== undefined)

@@ -123,7 +123,7 @@ async function loadReporter(specifier: string): Promise<CustomReporter> {
   }
   const relative = /^\.{0,2}\/|^[A-Za-z]:[\\/]/.test(specifier)
   const url = relative ? new URL(specifier, baseUrl()).href : specifier
-  const module = (await import(url)) as { default?: unknown }
+  const module = (await import(/* @vite-ignore */ url)) as { default?: unknown }
   const reporter = module.default
   if (typeof reporter !== 'function') {
     throw new TypeError(

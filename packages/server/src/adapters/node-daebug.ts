@@ -5,13 +5,15 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Server } from 'node:http'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { LifecycleEvent } from '@daebug/protocol'
 import { Hono } from 'hono'
 import { createDaebug as createServer, type Daebug, type DaebugOptions } from '../create.js'
 import { derivePort } from '../port.js'
 import { isLoopbackHost } from '../security.js'
+import { VERSION } from '../version.js'
 import {
+  type NodeRequestListener,
   nodeHost,
   nodeServing,
   readClientScript,
@@ -48,16 +50,25 @@ export interface NodeDaebugOptions
 export interface NodeDaebug extends Pick<Daebug, 'app' | 'fetch' | 'core' | 'injectHtml'> {
   /** The URL pages and tools reach it at. */
   url: string
+  /**
+   * The app as a Node request listener (a path Node would normalise is refused whole), for a
+   * server or middleware stack you run: connect, Express, Vite.
+   */
+  listener: NodeRequestListener
   /** Lifecycle events (SPEC §4.3), each under its `type` and all under `'event'`. */
   events: EventEmitter
   /** Prepares `daebug/`, then serves the app on its port. */
   listen(): Promise<{ url: string; port: number }>
   /**
    * For an app served by your own `http.Server`: prepares `daebug/` and lets the server upgrade
-   * Daebug's WebSockets. Call once the server exists (before or after it listens).
+   * Daebug's WebSockets (others are left to the server's own listeners). Call once the server
+   * exists (before or after it listens).
    */
   attach(server: Server): Promise<void>
-  /** Interrupts running jobs, writes the stopped registry, stops watching and serving. */
+  /**
+   * Interrupts running jobs, writes the stopped registry, removes `daebug/.server.json`, stops
+   * watching and serving.
+   */
   close(): Promise<void>
 }
 
@@ -77,15 +88,17 @@ export function createDaebug(options: NodeDaebugOptions = {}): NodeDaebug {
       `createDaebug: listening on ${hostname} needs a token (option \`token\`): every request must then carry it (SPEC §7, docs/security.md).`,
     )
   }
-  const url = `http://${loopback ? 'localhost' : hostname}:${port}/`
+  const named = hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname
+  const url = `http://${loopback ? 'localhost' : named}:${port}/`
   const app = options.app ?? new Hono()
   const serving = nodeServing(app)
   const events = new EventEmitter()
+  const host = nodeHost()
   const daebug = createServer({
     ...options,
     root,
     allowedHosts: [...(loopback ? [] : [hostname]), ...(options.allowedHosts ?? [])],
-    host: nodeHost(),
+    host,
     url,
     port,
     app,
@@ -99,9 +112,22 @@ export function createDaebug(options: NodeDaebugOptions = {}): NodeDaebug {
       events.emit('event', event)
     },
   })
+  // How `daebug --test`, `eval` and `mcp` find this server (SPEC §9).
+  const serverJson = join(root, 'daebug', '.server.json')
+  const record = {
+    pid: process.pid,
+    url,
+    root,
+    port,
+    version: VERSION,
+    ...(options.token ? { token: options.token } : {}),
+  }
   let started: Promise<void> | undefined
   const start = () => {
-    started ??= daebug.start()
+    started ??= (async () => {
+      await daebug.start()
+      await host.fs.writePrivate(serverJson, `${JSON.stringify(record, null, 2)}\n`)
+    })()
     return started
   }
   let listening: { close(): Promise<void> } | undefined
@@ -111,6 +137,7 @@ export function createDaebug(options: NodeDaebugOptions = {}): NodeDaebug {
     core: daebug.core,
     injectHtml: daebug.injectHtml,
     url,
+    listener: serving.listener,
     events,
     async listen() {
       await start()
@@ -123,6 +150,7 @@ export function createDaebug(options: NodeDaebugOptions = {}): NodeDaebug {
     },
     async close() {
       await daebug.close()
+      if (started) await host.fs.remove(serverJson)
       await listening?.close()
     },
   }

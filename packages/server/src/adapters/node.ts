@@ -17,9 +17,9 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
-import type { IncomingMessage, Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { basename, dirname, join } from 'node:path'
-import { serve } from '@hono/node-server'
+import { getRequestListener, serve } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import type { Hono } from 'hono'
 import {
@@ -401,22 +401,33 @@ function refuseRawPath(env: unknown): Response | undefined {
   )
 }
 
+/** A Node request listener: `(request, response)`, as `http.createServer` and connect take. */
+export type NodeRequestListener = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Promise<void>
+
 /** A Node server serving a Hono app with WebSocket support. */
 export interface NodeServing extends Serving {
-  /** Lets a Node HTTP server you run upgrade the app's WebSocket routes. */
+  /** Lets a Node HTTP server you run upgrade the app's WebSocket routes (only `/__daebug/*`). */
   inject(server: Server): void
+  /** The app as a request listener, for a server or middleware stack you run. */
+  listener: NodeRequestListener
 }
 
 /** Prepares a Hono app for serving on Node; routes that upgrade must use `upgradeWebSocket`. */
 export function nodeServing(app: Hono): NodeServing {
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
+  const fetch = (request: Request, env: unknown) => refuseRawPath(env) ?? app.fetch(request, env)
   return {
     upgradeWebSocket,
     inject: (server) => injectWebSocket(daebugUpgradesOf(server)),
+    // Mounted in someone else's process: Node's own `Request`/`Response` stay as they are.
+    listener: getRequestListener(fetch, { overrideGlobalObjects: false }),
     listen(port, hostname) {
       return new Promise((resolve, reject) => {
         const server = serve({
-          fetch: (request, env) => refuseRawPath(env) ?? app.fetch(request, env),
+          fetch,
           port,
           hostname,
         }) as Server
@@ -451,13 +462,18 @@ function daebugUpgradesOf(server: Server): Server {
   const filtered = {
     on(event: string, listener: (request: IncomingMessage, ...rest: unknown[]) => void) {
       server.on(event, (request: IncomingMessage, ...rest: unknown[]) => {
-        const path = (request.url ?? '/').toLowerCase().replaceAll('%5f', '_')
-        if (event !== 'upgrade' || path.startsWith('/__daebug/')) listener(request, ...rest)
+        if (event !== 'upgrade' || isDaebugUrl(request.url ?? '/')) listener(request, ...rest)
       })
       return filtered
     },
   }
   return filtered as unknown as Server
+}
+
+/** Whether a raw request URL is one of Daebug's (`/__daebug/*`, in any case or `%5F` encoding). */
+export function isDaebugUrl(url: string): boolean {
+  const path = url.toLowerCase().replaceAll('%5f', '_')
+  return path === '/__daebug' || path.startsWith('/__daebug/') || path.startsWith('/__daebug?')
 }
 
 /** This runtime's serving, under the name every adapter gives it (`@daebug/server/runtime`). */
