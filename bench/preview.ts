@@ -7,7 +7,7 @@
  */
 import { inspect as nodeInspect } from 'node:util'
 import { inspect } from '@daebug/protocol'
-import { printTable, quantile, type Row } from './stats.js'
+import { quantile, type Row, report } from './stats.js'
 
 const RUNS = 20
 const WARMUP = 5
@@ -53,7 +53,4 @@ const rows = [
   measure('inspect(1,000,000-element array)', million),
   measure('inspect(Map of 1,000,000 entries)', new Map(million.map((i) => [`key${i}`, i]))),
 ]
-console.log(
-  `preview: ${RUNS} runs each (after ${WARMUP} warm-up runs), ${new Date().toISOString()}\n`,
-)
-process.exitCode = printTable(rows) ? 0 : 1
+report(`preview: ${RUNS} runs each (after ${WARMUP} warm-up runs)`, rows)

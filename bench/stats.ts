@@ -1,4 +1,5 @@
-/** Small statistics for the bench scripts. */
+/** Small statistics for the bench scripts, and their one way of reporting. */
+import { appendFileSync } from 'node:fs'
 
 /** The q-quantile (0–1) of samples, by nearest rank. */
 export function quantile(samples: number[], q: number): number {
@@ -52,4 +53,26 @@ export function printTable(rows: Row[]): boolean {
         .trimEnd(),
     )
   return rows.every((row) => row.pass)
+}
+
+/** The file `all.ts` collects every script's rows in (JSON lines), when it runs them. */
+export const ROWS_FILE_ENV = 'DAEBUG_BENCH_ROWS'
+
+/**
+ * Prints a script's title and table, hands its rows to `all.ts` when it runs the script, and
+ * sets the exit code: non-zero when a row missed its target.
+ * @example
+ * report('startup: 20 runs each', rows)
+ */
+export function report(title: string, rows: Row[]): void {
+  console.log(`${title}, ${new Date().toISOString()}\n`)
+  const ok = printTable(rows)
+  const file = process.env[ROWS_FILE_ENV]
+  if (file) appendFileSync(file, rows.map((row) => `${JSON.stringify(row)}\n`).join(''))
+  if (!ok) process.exitCode = 1
+}
+
+/** `n` ms with `digits` decimals. */
+export function ms(n: number, digits = 1): string {
+  return `${n.toFixed(digits)} ms`
 }
