@@ -419,60 +419,68 @@ export function json({ maxDepth, maxNodes }: JsonOptions): Schema<JsonValue> {
   const schema: Schema<JsonValue> = {
     expected: 'a JSON value',
     check(value, path) {
-      let nodes = 0
-      const ancestors = new Set<object>()
-      const copy = (input: unknown, at: string, depth: number): Validation<JsonValue> => {
-        if (++nodes > maxNodes) {
-          return failure(at, `too large: more than ${formatCount(maxNodes)} values`, 'TOO_LARGE')
-        }
-        if (input === null || typeof input === 'string' || typeof input === 'boolean') {
-          return { ok: true, value: input }
-        }
-        if (typeof input === 'number' && Number.isFinite(input)) return { ok: true, value: input }
-        if (typeof input !== 'object') return refused(schema, input, at)
-        if (ancestors.has(input)) {
-          return failure(at, 'expected a JSON value, got a cyclic reference')
-        }
-        if (depth >= maxDepth) {
-          return failure(at, `nested too deeply; the limit is ${formatCount(maxDepth)} levels`)
-        }
-        ancestors.add(input)
-        const copied = Array.isArray(input)
-          ? copyArray(input, at, depth)
-          : copyObject(input, at, depth)
-        ancestors.delete(input)
-        return copied
+      // Paths cost a string per value; they are only needed to say where a value failed, so a
+      // failing value is walked a second time with them.
+      const fast = copyJson(value, path, false)
+      return fast.ok ? fast : copyJson(value, path, true)
+    },
+  }
+  function copyJson(value: unknown, path: string, tracked: boolean): Validation<JsonValue> {
+    let nodes = 0
+    const ancestors = new Set<object>()
+    const copy = (input: unknown, at: string, depth: number): Validation<JsonValue> => {
+      if (++nodes > maxNodes) {
+        return failure(at, `too large: more than ${formatCount(maxNodes)} values`, 'TOO_LARGE')
       }
-      const copyArray = (input: unknown[], at: string, depth: number): Validation<JsonValue> => {
-        const out: JsonValue[] = []
-        for (let index = 0; index < input.length; index++) {
-          const itemPath = `${at}[${index}]`
-          const read = readOwn(input, String(index), itemPath)
-          const checked = read.ok ? copy(read.value, itemPath, depth + 1) : read
-          if (!checked.ok) return checked
-          out.push(checked.value)
-        }
-        return { ok: true, value: out }
+      if (input === null || typeof input === 'string' || typeof input === 'boolean') {
+        return { ok: true, value: input }
       }
-      const copyObject = (input: object, at: string, depth: number): Validation<JsonValue> => {
-        const out: { [key: string]: JsonValue } = {}
-        for (const key of Object.keys(input)) {
-          const keyPath = joinPath(at, key)
-          const read = readOwn(input, key, keyPath)
-          if (read.ok && read.value === undefined) continue
-          const checked = read.ok ? copy(read.value, keyPath, depth + 1) : read
-          if (!checked.ok) return checked
+      if (typeof input === 'number' && Number.isFinite(input)) return { ok: true, value: input }
+      if (typeof input !== 'object') return refused(schema, input, at)
+      if (ancestors.has(input)) {
+        return failure(at, 'expected a JSON value, got a cyclic reference')
+      }
+      if (depth >= maxDepth) {
+        return failure(at, `nested too deeply; the limit is ${formatCount(maxDepth)} levels`)
+      }
+      ancestors.add(input)
+      const copied = Array.isArray(input)
+        ? copyArray(input, at, depth)
+        : copyObject(input, at, depth)
+      ancestors.delete(input)
+      return copied
+    }
+    const copyArray = (input: unknown[], at: string, depth: number): Validation<JsonValue> => {
+      const out: JsonValue[] = []
+      for (let index = 0; index < input.length; index++) {
+        const itemPath = tracked ? `${at}[${index}]` : at
+        const read = readOwn(input, String(index), itemPath)
+        const checked = read.ok ? copy(read.value, itemPath, depth + 1) : read
+        if (!checked.ok) return checked
+        out.push(checked.value)
+      }
+      return { ok: true, value: out }
+    }
+    const copyObject = (input: object, at: string, depth: number): Validation<JsonValue> => {
+      const out: { [key: string]: JsonValue } = {}
+      for (const key of Object.keys(input)) {
+        const keyPath = tracked ? joinPath(at, key) : at
+        const read = readOwn(input, key, keyPath)
+        if (read.ok && read.value === undefined) continue
+        const checked = read.ok ? copy(read.value, keyPath, depth + 1) : read
+        if (!checked.ok) return checked
+        if (key === '__proto__') {
           Object.defineProperty(out, key, {
             value: checked.value,
             enumerable: true,
             writable: true,
             configurable: true,
           })
-        }
-        return { ok: true, value: out }
+        } else out[key] = checked.value
       }
-      return copy(value, path, 0)
-    },
+      return { ok: true, value: out }
+    }
+    return copy(value, path, 0)
   }
   return schema
 }

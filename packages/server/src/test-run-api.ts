@@ -122,6 +122,16 @@ export function mountTestRunApi(app: Hono, options: TestRunApiOptions): void {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         const ids = createTestIds()
+        // A realm's batch of events is one chunk of the response, not one chunk per event.
+        let pending = ''
+        const flush = (): void => {
+          if (!pending) return
+          const chunk = encoder.encode(pending)
+          pending = ''
+          try {
+            controller.enqueue(chunk)
+          } catch {}
+        }
         const write = (event: TestEvent): void => {
           const id = ids(event)
           const line = {
@@ -131,9 +141,8 @@ export function mountTestRunApi(app: Hono, options: TestRunApiOptions): void {
             ...(id ? { id } : {}),
             data: event.data,
           }
-          try {
-            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
-          } catch {}
+          if (!pending) queueMicrotask(flush)
+          pending += `${JSON.stringify(line)}\n`
         }
         const job = core.submit(realm, {
           code: runCode(request),
@@ -149,6 +158,7 @@ export function mountTestRunApi(app: Hono, options: TestRunApiOptions): void {
           if (!run?.hasSummary || result.code) {
             for (const event of ended(run, result, core.options.host.now())) write(event)
           }
+          flush()
           try {
             controller.close()
           } catch {}

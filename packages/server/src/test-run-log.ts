@@ -101,6 +101,7 @@ export class JobTestRun {
  */
 export function createTestIds(): (event: TestEvent) => string | undefined {
   const namesByFile = new Map<string, string[]>()
+  const paths = new Map<string, string>()
   return (event) => {
     const data = event.data as { name?: unknown; nesting?: unknown; file?: unknown }
     if (typeof data.name !== 'string' || typeof data.nesting !== 'number') return undefined
@@ -112,7 +113,12 @@ export function createTestIds(): (event: TestEvent) => string | undefined {
       namesByFile.set(file, names)
     }
     const path = [...names.slice(0, data.nesting), data.name].join(' › ')
-    return `${projectPath(file)}#${path}`
+    let project = paths.get(file)
+    if (project === undefined) {
+      project = projectPath(file)
+      paths.set(file, project)
+    }
+    return `${project}#${path}`
   }
 }
 

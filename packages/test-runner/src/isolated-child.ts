@@ -29,6 +29,25 @@ function post(message: ChildMessage): void {
   else scope.parent.postMessage(message, scope.origin)
 }
 
+/** Events waiting to be posted: sent when the child's task ends, or once this many are waiting. */
+const BATCH_EVENTS = 500
+let pending: string[] = []
+let flushTimer: ReturnType<typeof setTimeout> | undefined
+
+function flushEvents(): void {
+  clearTimeout(flushTimer)
+  flushTimer = undefined
+  if (!pending.length) return
+  post({ daebug: 'events', json: `[${pending.join(',')}]` })
+  pending = []
+}
+
+function postEvent(json: string): void {
+  pending.push(json)
+  if (pending.length >= BATCH_EVENTS) flushEvents()
+  else flushTimer ??= setTimeout(flushEvents, 0)
+}
+
 function cloneable(args: unknown[]): unknown[] {
   try {
     return structuredClone(args)
@@ -40,10 +59,17 @@ function cloneable(args: unknown[]): unknown[] {
 function forwardConsole(): void {
   const own = console as unknown as ConsoleMethods
   const target = inWorker ? undefined : scope.parent.console
+  // What a test logs reaches the realm after the events before it.
   for (const level of LEVELS) {
     own[level] = target
-      ? (...args) => target[level]?.(...args)
-      : (...args) => post({ daebug: 'console', level, args: cloneable(args) })
+      ? (...args) => {
+          flushEvents()
+          target[level]?.(...args)
+        }
+      : (...args) => {
+          flushEvents()
+          post({ daebug: 'console', level, args: cloneable(args) })
+        }
   }
 }
 
@@ -79,8 +105,11 @@ scope.addEventListener('message', (event) => {
   }
   const stream = run({ ...message.options, isolation: 'none', signal: controller.signal } as never)
   ;(async () => {
-    for await (const testEvent of stream) post({ daebug: 'event', json: testEventJson(testEvent) })
-  })().finally(() => post({ daebug: 'end' }))
+    for await (const testEvent of stream) postEvent(testEventJson(testEvent))
+  })().finally(() => {
+    flushEvents()
+    post({ daebug: 'end' })
+  })
 })
 
 post({ daebug: 'ready' })

@@ -44,7 +44,8 @@ export interface ChildRunOptions {
 /** Messages between a run and its child; every one carries `daebug: <kind>`. */
 export type ChildMessage =
   | { daebug: 'ready' }
-  | { daebug: 'event'; json: string }
+  /** Events in order, as a JSON array (one message per batch: a message per event is slow). */
+  | { daebug: 'events'; json: string }
   | { daebug: 'console'; level: string; args: unknown[] }
   | { daebug: 'collected'; json: string }
   | { daebug: 'end' }
@@ -156,11 +157,13 @@ function startWorker(childUrl: string, receive: Receive, fail: Fail): Child {
   return { post: (message) => worker.postMessage(message), remove: () => worker.terminate() }
 }
 
-function reviveEvent(json: string): TestEvent {
-  const event = JSON.parse(json) as TestEvent
-  const details = (event.data as { details?: { error?: unknown } }).details
-  if (details?.error !== undefined) details.error = reviveTestError(details.error)
-  return event
+function reviveEvents(json: string): TestEvent[] {
+  const events = JSON.parse(json) as TestEvent[]
+  for (const event of events) {
+    const details = (event.data as { details?: { error?: unknown } }).details
+    if (details?.error !== undefined) details.error = reviveTestError(details.error)
+  }
+  return events
 }
 
 /** A child that has not said `ready` by then will not: its script did not load (CSP, network). */
@@ -217,9 +220,8 @@ export function runIsolated(
     if (message.daebug === 'ready') {
       clearTimeout(starting)
       child?.post({ daebug: 'run', options })
-    } else if (message.daebug === 'event') {
-      const event = reviveEvent(message.json)
-      stream.emit(event.type, event.data as never)
+    } else if (message.daebug === 'events') {
+      for (const event of reviveEvents(message.json)) stream.emit(event.type, event.data as never)
     } else if (message.daebug === 'console') relayConsole(message)
     else if (message.daebug === 'end') end()
   }
