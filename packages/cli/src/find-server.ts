@@ -60,14 +60,15 @@ export async function findServer(root: string, port?: number): Promise<FoundServ
 }
 
 /**
- * The running server for `root`, else one started in this process (on `port` when given; its
- * lines go to `output`, and a line on stderr says where it listens). Stop a started one with
- * `started.shutdown()`.
+ * The running server for `root`, else one started in this process (on `port` when given, bound to
+ * `host`, default loopback; its lines go to `output`, and a line on stderr says where it listens).
+ * Stop a started one with `started.shutdown()`.
  */
 export async function findOrStartServer(
   root: string,
   port: number | undefined,
   output: Output,
+  host = '127.0.0.1',
 ): Promise<{ server: FoundServer; started?: Serving }> {
   const found = await findServer(root, port)
   if (found) return { server: found }
@@ -75,7 +76,7 @@ export async function findOrStartServer(
     {
       root,
       ...(port ? { port } : {}),
-      host: '127.0.0.1',
+      host,
       timeoutMs: 60_000,
       allowedHosts: [],
       allowOrigins: [],
@@ -85,5 +86,8 @@ export async function findOrStartServer(
     output,
   )
   output.err(`daebug: started a server for ${root} at ${started.url}`)
-  return { server: { url: started.url }, started }
+  return {
+    server: { url: started.url, ...(started.token ? { token: started.token } : {}) },
+    started,
+  }
 }

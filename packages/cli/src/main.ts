@@ -5,10 +5,9 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MAX_LOG_BYTES } from '@daebug/server'
 import { isReporterName } from '@daebug/test-runner/reporters'
+import { type BrowserSource, browserSourceOf, type OpenedBrowser, openRealm } from './browsers.js'
 import { type EvalSettings, runEvalCommand } from './eval-command.js'
-import { openHeadless } from './headless.js'
 import { HELP, VERSION } from './help.js'
-import { runMcpCommand } from './mcp-command.js'
 import {
   EVAL_OPTIONS,
   MCP_OPTIONS,
@@ -55,6 +54,9 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       }
       const port = number('port', (values.port as string | undefined) ?? process.env.PORT, 1, 65535)
       const root = (values.root as string | undefined) ?? '.'
+      // Loaded only here: importing the MCP SDK (with zod and ajv) more than doubled the start-up
+      // of every other command, serve mode included.
+      const { runMcpCommand } = await import('./mcp-command.js')
       return await runMcpCommand({ root, ...(port === undefined ? {} : { port }) }, output)
     }
     if (argv[0] === 'eval') {
@@ -83,14 +85,22 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       return 0
     }
     const serving = await serve(command.settings, output)
-    // Signals are handled from here on, also while the headless browser starts.
-    const stop = () => void serving.shutdown()
+    // Signals are handled from here on, also while the browser starts.
+    let stopped = false
+    const stop = () => {
+      stopped = true
+      void serving.shutdown()
+    }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
     try {
-      const browser = command.settings.headless
-        ? await openHeadless(serving.url, resolve(command.settings.root)).catch(async (error) => {
+      const source = command.settings.browser
+      const server = { url: serving.url, ...(serving.token ? { token: serving.token } : {}) }
+      const browser: OpenedBrowser | undefined = source
+        ? await openRealm(source, server, resolve(command.settings.root)).catch(async (error) => {
             await serving.shutdown()
+            // Interrupted while the browser started: not a failure of the browser.
+            if (stopped) return undefined
             throw error
           })
         : undefined
@@ -163,7 +173,7 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     ...(port === undefined ? {} : { port }),
     host: (values.host as string | undefined) ?? '127.0.0.1',
     timeoutMs: number('timeout', values.timeout as string | undefined, 1, 2_147_483_647) ?? 60_000,
-    headless: values.headless === true,
+    ...browserOption(values),
     allowedHosts: (values['allowed-host'] as string[] | undefined) ?? [],
     allowOrigins: (values['allow-origin'] as string[] | undefined) ?? [],
     worker: values['no-worker'] !== true,
@@ -171,6 +181,11 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
     maxLogBytes: size('max-log', values['max-log'] as string | undefined) ?? MAX_LOG_BYTES,
     ...(values['js-file'] ? { jsFile: values['js-file'] as string } : {}),
   }
+}
+
+function browserOption(values: Record<string, unknown>): { browser?: BrowserSource } {
+  const browser = browserSourceOf(values)
+  return browser ? { browser } : {}
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 * 1024 }
@@ -224,7 +239,8 @@ export function parseTestArgs(argv: string[]): TestCommand {
       reporter,
       testNamePatterns: patterns,
       only: values['test-only'] === true,
-      headless: values.headless === true,
+      ...browserOption(values),
+      ...(values.host === undefined ? {} : { host: values.host as string }),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       watch: values.watch === true,
     },

@@ -13,6 +13,25 @@ export interface OptionSpec {
   description: string
 }
 
+/** Where the browser that opens the project comes from, besides `--headless` (SPEC §11). */
+const BROWSER_OPTIONS: Record<string, OptionSpec> = {
+  connect: {
+    type: 'string',
+    value: 'WS',
+    description: "instead, open it in a Playwright browser server's browser (its wsEndpoint)",
+  },
+  'connect-cdp': {
+    type: 'string',
+    value: 'URL',
+    description: 'instead, open it in a Chromium reached over CDP (http:// or ws:// URL)',
+  },
+  browser: {
+    type: 'string',
+    value: 'B',
+    description: 'the browser of --headless or --connect: chromium (default), firefox or webkit',
+  },
+}
+
 /** The options of serve mode (`daebug [options]`). */
 export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   root: {
@@ -70,6 +89,7 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     description: 'also open the project in a headless Chromium, so there is a realm',
   },
+  ...BROWSER_OPTIONS,
   help: { type: 'boolean', short: 'h', description: 'print this help' },
   version: { type: 'boolean', short: 'v', description: 'print the version' },
 }
@@ -118,6 +138,12 @@ export const TEST_OPTIONS: Record<string, OptionSpec> = {
   headless: {
     type: 'boolean',
     description: 'open the project in a headless Chromium and run the tests there',
+  },
+  ...BROWSER_OPTIONS,
+  host: {
+    type: 'string',
+    value: 'H',
+    description: 'the address to bind when it starts a server (default: 127.0.0.1)',
   },
   timeout: {
     type: 'string',

@@ -58,7 +58,6 @@ test('--test takes globs as positionals and node:test-style options', () => {
       reporter: 'tap',
       testNamePatterns: ['/adds/i'],
       only: true,
-      headless: false,
       timeoutMs: 500,
       watch: false,
     },

@@ -1,6 +1,6 @@
 /**
  * `daebug --test` (SPEC §9): finds the server for the root (or starts one), picks the realm
- * (`--page`, SPEC §4; `--headless` opens one), runs the test files there through
+ * (`--page`, SPEC §4; `--headless`, `--connect` or `--connect-cdp` opens one), runs the test files there through
  * `POST /__daebug/api/tests/run`, streams the chosen reporter to stdout, then prints
  * `N passed, N failed, N skipped (Ns)`. Exit 0 when nothing failed, 1 when a test failed, 2 on a
  * usage or connection problem (one line saying what to do). `--watch` runs again on changes.
@@ -16,8 +16,8 @@ import {
   type TestSummaryData,
 } from '@daebug/protocol'
 import { createReporter, type ReporterName } from '@daebug/test-runner/reporters'
+import { type BrowserSource, noRealmMessage, type OpenedBrowser, openBrowser } from './browsers.js'
 import { type FoundServer, findOrStartServer } from './find-server.js'
-import { type HeadlessBrowser, openHeadless } from './headless.js'
 import type { Output } from './main.js'
 import { UsageError } from './serve.js'
 import { RunProblem, realmsOf, streamTests } from './server-client.js'
@@ -32,7 +32,10 @@ export interface TestSettings {
   reporter: ReporterName
   testNamePatterns: string[]
   only: boolean
-  headless: boolean
+  /** The browser to open the project in (`--headless`, `--connect`, `--connect-cdp`). */
+  browser?: BrowserSource
+  /** The address to bind a server this command starts (`--host`; default loopback). */
+  host?: string
   /** The per-test time-out. */
   timeoutMs?: number
   watch: boolean
@@ -53,15 +56,16 @@ export function formatTotals(summary: TestSummaryData): string {
 
 /**
  * Waits for the realm `page` names (else the latest page) among those not in `exclude` (the
- * realms there before `--headless` opened its page), for
- * `waitMs`. When realms are connected but none matches, it gives up 2 s after the last realm
- * arrived (a page's worker connects just after the page).
+ * realms there before `browser` opened its page), for `waitMs`. When realms are connected but
+ * none matches, it gives up 2 s after the last realm arrived (a page's worker connects just after
+ * the page).
  */
 async function waitForRealm(
   server: FoundServer,
   page: string | undefined,
   waitMs: number,
   exclude: ReadonlySet<string>,
+  browser: OpenedBrowser | undefined,
 ): Promise<RealmInfo> {
   const deadline = Date.now() + waitMs
   let seen = ''
@@ -84,10 +88,13 @@ async function waitForRealm(
       }
       if (Date.now() > deadline) {
         const seconds = Math.round(waitMs / 1000)
+        const fresh = all.some((realm) => isConnected(realm) && !exclude.has(realm.name))
         throw new RunProblem(
-          page === undefined
-            ? `no realm connected to ${server.url} within ${seconds}s: open that URL in a browser, or add --headless.`
-            : (error as Error).message,
+          browser && !fresh
+            ? noRealmMessage(browser, waitMs)
+            : page === undefined
+              ? `no realm connected to ${server.url} within ${seconds}s: open that URL in a browser, or add --headless.`
+              : (error as Error).message,
         )
       }
     }
@@ -152,11 +159,13 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
   if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
     throw new UsageError(`--root ${settings.root} is not a directory.`)
   }
-  const { server, started } = await findOrStartServer(root, settings.port, {
-    ...output,
-    out: () => {},
-  })
-  let browser: HeadlessBrowser | undefined
+  const { server, started } = await findOrStartServer(
+    root,
+    settings.port,
+    { ...output, out: () => {} },
+    settings.host,
+  )
+  let browser: OpenedBrowser | undefined
   // Ctrl-C ends the command cleanly: the browser and the server it started are closed, and a
   // run in progress is let go (its realm finishes it and writes its report to the log).
   const aborter = new AbortController()
@@ -170,13 +179,13 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
     Promise.race([runOnce(server, realm, settings, output, aborter.signal), interrupted])
   try {
     let exclude = new Set<string>()
-    if (settings.headless) {
+    if (settings.browser) {
       exclude = new Set((await realmsOf(server)).map((realm) => realm.name))
-      browser = await openHeadless(server.url, root)
+      browser = await openBrowser(settings.browser, server, root)
     }
     const wait = settings.waitMs ?? 10_000
     const found = await Promise.race([
-      waitForRealm(server, settings.page, wait, exclude),
+      waitForRealm(server, settings.page, wait, exclude, browser),
       interrupted,
     ])
     if (found === 'interrupted') return EXIT.interrupted

@@ -287,4 +287,13 @@ test('normalising a canonical log changes nothing', () => {
   assert.is(normalizeLog(`${HEAD}draft`), `${HEAD}draft\n`)
 })
 
+test('a log with nothing to accept or repair comes back as the very text it was', () => {
+  const log = accept(`${HEAD}\`\`\`js\n1 + 1\n\`\`\`\n`).text
+  const answered = replaceSlot(log, '1 + 1', reply('2'))!
+  for (const text of [HEAD, answered, `${answered}a note, no fence yet\n`]) {
+    assert.ok(accept(text).text === text)
+    assert.ok(normalizeLog(text) === text)
+  }
+})
+
 test.run()

@@ -33,6 +33,14 @@ function trimTrailingBlank(lines: string[]): string[] {
  * Joins a history and a pending chunk around the footer: exactly one blank line before the footer,
  * the pending chunk verbatim after it (a blank chunk becomes the one empty line a file ends with).
  */
+/**
+ * `head + rest`, or `text` itself when that is what it spells: callers compare the result with
+ * the text they had, and the same string compares at once where an equal copy is read through.
+ */
+function rejoin(text: string, head: string, rest: string): string {
+  return text.length === head.length + rest.length && text.endsWith(rest) ? text : head + rest
+}
+
 function composeLog(history: readonly string[], pending: readonly string[]): string {
   const above = trimTrailingBlank([...history])
   const below = pending.every(isBlank)
@@ -64,7 +72,7 @@ function pendingOf(layout: LogLayout): string[] {
  */
 export function normalizeLog(text: string): string {
   const { head, layout } = viewLog(text)
-  return head + composeLog(historyOf(layout), pendingOf(layout))
+  return rejoin(text, head, composeLog(historyOf(layout), pendingOf(layout)))
 }
 
 /** One job of an accepted request: the code of one executable fence. */
@@ -111,7 +119,7 @@ export function acceptPending(text: string, options: AcceptOptions): AcceptResul
   const { head, layout } = viewLog(text)
   const chunk = parseChunk(pendingOf(layout))
   if (chunk.status !== 'request') {
-    const same = head + composeLog(historyOf(layout), chunk.lines)
+    const same = rejoin(text, head, composeLog(historyOf(layout), chunk.lines))
     return { text: same, status: chunk.status, jobs: [] }
   }
   const agent = chunk.header?.agent ?? 'agent'
@@ -142,7 +150,7 @@ export function acceptPending(text: string, options: AcceptOptions): AcceptResul
   }
   const history = joinBlocks(historyOf(layout), trimTrailingBlank(out))
   return {
-    text: head + composeLog(history, ['']),
+    text: rejoin(text, head, composeLog(history, [''])),
     status: 'request',
     agent,
     jobs: chunk.fences.map((fence) => ({ code: fence.code, lang: fence.lang })),
@@ -165,13 +173,17 @@ export function replaceSlot(text: string, code: string, block: string): string |
     ...block.split('\n'),
     ...layout.lines.slice(slot.end, layout.historyEnd),
   ]
-  return head + composeLog(lines, pendingOf(layout))
+  return rejoin(text, head, composeLog(lines, pendingOf(layout)))
 }
 
 /** Inserts a server-written block above the footer, keeping the agent's pending chunk below it. */
 export function appendBlock(text: string, block: string): string {
   const { head, layout } = viewLog(text)
-  return head + composeLog(joinBlocks(historyOf(layout), block.split('\n')), pendingOf(layout))
+  return rejoin(
+    text,
+    head,
+    composeLog(joinBlocks(historyOf(layout), block.split('\n')), pendingOf(layout)),
+  )
 }
 
 /**
@@ -190,7 +202,7 @@ export function replaceTestBlock(text: string, block: string): string {
     ...block.split('\n'),
     ...layout.lines.slice(progress.end, layout.historyEnd),
   ]
-  return head + composeLog(lines, pendingOf(layout))
+  return rejoin(text, head, composeLog(lines, pendingOf(layout)))
 }
 
 /**
@@ -210,7 +222,7 @@ export function writeJobTestBlock(text: string, code: string, block: string): st
     '',
     ...layout.lines.slice(slot.start, layout.historyEnd),
   ]
-  return head + composeLog(lines, pendingOf(layout))
+  return rejoin(text, head, composeLog(lines, pendingOf(layout)))
 }
 
 /**
@@ -236,5 +248,5 @@ export function interruptSlots(
     })
     lines.splice(slot.start, slot.end - slot.start, ...reply.split('\n'))
   }
-  return { text: head + composeLog(lines, pendingOf(layout)), count: slots.length }
+  return { text: rejoin(text, head, composeLog(lines, pendingOf(layout))), count: slots.length }
 }

@@ -92,6 +92,8 @@ export interface RealmConnection {
 const SILENCE_MS = 30_000
 const KEEP_DISCONNECTED_MS = 10 * 60_000
 const HELLO_GRACE_MS = 1000
+/** How long a request sent by HTTP, the relay or MCP is held back to be written with its reply. */
+const REQUEST_HELD_MS = 10
 /**
  * A page terminates a stuck worker and then reports it (SPEC §3.5), but the worker's socket may
  * close first: its running job waits this long for the report, so that its reply says why.
@@ -438,9 +440,22 @@ export class DaebugCore {
       ahead === 0
         ? { state: 'executing', seconds: 0, time: clock }
         : { state: 'queued', ahead, time: clock }
-    void this.#editLog(realm, (text) =>
-      appendBlock(text, formatRequest(agent, realm.name, request.code, slot)),
-    ).then(() => this.jobs.enqueue(realm, [job]))
+    const logRequest = () =>
+      void this.#editLog(realm, (text) =>
+        appendBlock(text, formatRequest(agent, realm.name, request.code, slot)),
+      )
+    if (ahead === 0 && !request.runsTests) {
+      // Most requests are answered within milliseconds: held back that long, the request is
+      // written with its reply in one write, after the answer went out. A longer one shows up
+      // as executing.
+      const timer = setTimeout(() => job.logRequest?.(), REQUEST_HELD_MS)
+      job.logRequest = () => {
+        clearTimeout(timer)
+        job.logRequest = undefined
+        logRequest()
+      }
+    } else logRequest()
+    this.jobs.enqueue(realm, [job])
     return { id: job.id, outcome }
   }
 

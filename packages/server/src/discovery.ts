@@ -5,8 +5,8 @@
  * what the root's `.gitignore` lists. Files come back sorted, as root-relative paths with `/`.
  */
 import { DaebugError } from '@daebug/protocol'
-import ignore, { type Ignore } from 'ignore'
-import picomatch from 'picomatch'
+import type { Ignore } from 'ignore'
+import type picomatch from 'picomatch'
 import type { HostFs } from './host.js'
 
 const EXTENSIONS = '{js,mjs,cjs,ts,mts}'
@@ -47,6 +47,7 @@ interface Search {
   root: string
   rootReal: string
   ignored: Ignore
+  picomatch: typeof picomatch
   /** Real paths of the folders entered, so a symlink loop is entered once. */
   entered: Set<string>
 }
@@ -74,11 +75,16 @@ export async function discoverTestFiles(options: DiscoveryOptions): Promise<stri
   if (rootReal === undefined) {
     throw new DaebugError('BAD_MESSAGE', `The root ${root} does not exist.`)
   }
+  // Loaded on the first discovery, not at import: a server that runs no tests never needs them.
+  const [{ default: ignore }, { default: picomatch }] = await Promise.all([
+    import('ignore'),
+    import('picomatch'),
+  ])
   const ignored = ignore().add((await fs.readText(`${root}/.gitignore`)) ?? '')
-  const search: Search = { fs, root, rootReal, ignored, entered: new Set() }
+  const search: Search = { fs, root, rootReal, ignored, picomatch, entered: new Set() }
   const excluded = options.exclude?.length
     ? picomatch(
-        options.exclude.map((glob) => relativeGlob(root, glob)),
+        options.exclude.map((pattern) => relativeGlob(search, pattern)),
         { dot: true },
       )
     : () => false
@@ -88,17 +94,17 @@ export async function discoverTestFiles(options: DiscoveryOptions): Promise<stri
   }
   const requests = options.files?.length ? options.files : ['']
   for (const request of requests) {
-    const glob = relativeGlob(root, request)
-    if (!picomatch.scan(glob).isGlob) {
-      await addPath(search, glob, request, add)
+    const pattern = relativeGlob(search, request)
+    if (!picomatch.scan(pattern).isGlob) {
+      await addPath(search, pattern, request, add)
       continue
     }
-    const base = scanBase(glob)
+    const base = scanBase(search, pattern)
     const refusal = refusalOf(search, base, true)
     if (refusal) throw new DaebugError('BAD_MESSAGE', `'${request}' ${refusal}.`)
     // Without `**`, a match has as many segments as the glob: deeper folders need no visit.
-    const depth = glob.includes('**') ? Number.POSITIVE_INFINITY : glob.split('/').length
-    await walk(search, base, picomatch(glob), add, depth)
+    const depth = pattern.includes('**') ? Number.POSITIVE_INFINITY : pattern.split('/').length
+    await walk(search, base, picomatch(pattern), add, depth)
   }
   return [...found].sort(byCodeUnits)
 }
@@ -127,7 +133,7 @@ async function addPath(
   const real = await realPathOf(search.fs, where)
   if (real === undefined || !isInside(search.rootReal, real)) throw outsideRoot(request, search)
   if (stat.kind === 'directory') {
-    const defaults = picomatch([...DEFAULT_TEST_PATTERNS])
+    const defaults = search.picomatch([...DEFAULT_TEST_PATTERNS])
     const prefix = path === '' ? '' : `${path}/`
     await walk(search, path, (file) => defaults(file.slice(prefix.length)), add)
   } else if (stat.kind === 'file') {
@@ -184,7 +190,7 @@ function refusalOf(search: Search, path: string, folder: boolean): string | unde
  * A path or glob as picomatch reads it relative to the root: `/` separators, no `./`, an
  * absolute path inside the root made relative, `..` resolved. Outside the root it throws.
  */
-function relativeGlob(root: string, request: string): string {
+function relativeGlob({ root, picomatch }: Search, request: string): string {
   let glob = request.replace(/\\/g, '/')
   if (glob.startsWith(`${root}/`) || glob === root) glob = glob.slice(root.length + 1)
   else if (/^[A-Za-z]:\//.test(glob)) throw outsideRoot(request)
@@ -210,9 +216,9 @@ function decodeUrlPath(path: string): string {
 }
 
 /** The folder a glob's matches all lie under: its segments before the first glob one. */
-function scanBase(glob: string): string {
+function scanBase(search: Search, glob: string): string {
   const segments = glob.split('/')
-  const firstGlob = segments.findIndex((segment) => picomatch.scan(segment).isGlob)
+  const firstGlob = segments.findIndex((segment) => search.picomatch.scan(segment).isGlob)
   return segments.slice(0, firstGlob).join('/')
 }
 

@@ -160,7 +160,13 @@ export class JobRunner {
       seconds,
       time: formatClock(job.deliveredAt),
     })
-    void this.#context.editLog(realm, (text) => replaceSlot(text, job.code, slot) ?? text)
+    void this.#editJob(realm, job, (text) => replaceSlot(text, job.code, slot) ?? text)
+  }
+
+  /** An edit of a job's blocks: its request is written first if it is still held back. */
+  #editJob(realm: RealmRecord, job: Job, transform: (text: string) => string): Promise<void> {
+    job.logRequest?.()
+    return this.#context.editLog(realm, transform)
   }
 
   #timeOut(realm: RealmRecord, job: Job): void {
@@ -200,7 +206,7 @@ export class JobRunner {
     }
     const progress = job.testRun.push(message.events, now)
     if (progress === undefined) return
-    void this.#context.editLog(realm, (text) => writeJobTestBlock(text, job.code, progress) ?? text)
+    void this.#editJob(realm, job, (text) => writeJobTestBlock(text, job.code, progress) ?? text)
   }
 
   /** A result from a realm instance. Results for jobs not delivered to that instance are ignored. */
@@ -296,8 +302,12 @@ export class JobRunner {
       events: outcome.events,
       omitted: outcome.omitted,
     })
-    // Whoever waits on the job (HTTP, relay, MCP) may read the log next: answer after it is written.
-    const written = this.#context.editLog(realm, (logged) => {
+    // The realm may take its next job while this reply is written: the log's writes keep their order.
+    this.next(realm)
+    // An eval's answer carries its result, so it need not wait for the log. A test run's answer
+    // is its report, and the events announce what the log holds: those come after the write.
+    if (!run) for (const waiter of job.waiters.splice(0)) waiter(outcome)
+    const written = this.#editJob(realm, job, (logged) => {
       const report = run?.report()
       const text =
         report === undefined
@@ -339,8 +349,7 @@ export class JobRunner {
         summary: run.summary(now),
       })
     }
-    for (const waiter of job.waiters) waiter(outcome)
-    this.next(realm)
+    for (const waiter of job.waiters.splice(0)) waiter(outcome)
   }
 }
 

@@ -71,4 +71,37 @@ test('a transform that changes nothing writes nothing', async () => {
   assert.is(writes, 0)
 })
 
+test('updates queued before a write starts are applied in order by that one write', async () => {
+  const { fs, file } = scriptedFs('', [])
+  let writes = 0
+  const replaceText = fs.replaceText.bind(fs)
+  fs.replaceText = (...args: Parameters<HostFs['replaceText']>) => {
+    writes++
+    return replaceText(...args)
+  }
+  const shared = new SharedFile(fs, '/log.md')
+  const first = shared.update((text) => `${text ?? ''}a`)
+  const rest = ['b', 'c', 'd'].map((letter) => shared.update((text) => `${text ?? ''}${letter}`))
+  assert.equal(await Promise.all([first, ...rest]), ['abcd', 'abcd', 'abcd', 'abcd'])
+  assert.equal([file.text, writes], ['abcd', 1])
+  await shared.update((text) => `${text}e`)
+  assert.equal([file.text, writes], ['abcde', 2])
+})
+
+test('an update that throws is left out of its batch; the others are written', async () => {
+  const { fs, file } = scriptedFs('', [])
+  const shared = new SharedFile(fs, '/log.md')
+  void shared.update((text) => `${text ?? ''}a`)
+  const failing = shared.update(() => {
+    throw new Error('bad edit')
+  })
+  const after = shared.update((text) => `${text ?? ''}c`)
+  const why = await failing.then(
+    () => 'resolved',
+    (error: Error) => error.message,
+  )
+  assert.equal([why, await after], ['bad edit', 'ac'])
+  assert.is(file.text, 'ac')
+})
+
 test.run()

@@ -24,6 +24,36 @@ function rebase(
   return `${base ?? ''}${seen.slice(expected.length)}`
 }
 
+/** An edit of a file's text: `undefined` in, the file is missing; `undefined` out, no change. */
+export type Transform = (text: string | undefined) => string | undefined
+
+interface Waiting {
+  transform: Transform
+  resolve: (text: string | undefined) => void
+  reject: (error: unknown) => void
+  failed?: boolean
+}
+
+/**
+ * The updates in order as one transform. One that throws is left out (its caller gets the error)
+ * and the others still apply; run again after a collision, each runs again.
+ */
+function composed(updates: Waiting[]): Transform {
+  return (text) => {
+    let current = text
+    for (const update of updates) {
+      if (update.failed) continue
+      try {
+        current = update.transform(current) ?? current
+      } catch (error) {
+        update.failed = true
+        update.reject(error)
+      }
+    }
+    return current
+  }
+}
+
 /** A step between computing a file's new text and writing it (log rotation). */
 export interface BeforeWrite {
   /** The text to write instead of `text`. */
@@ -38,6 +68,8 @@ export class SharedFile {
   readonly #fs: HostFs
   readonly #beforeWrite?: BeforeWrite
   #queue: Promise<unknown> = Promise.resolve()
+  /** Updates waiting for the write in progress; the next write applies them all at once. */
+  #waiting?: Waiting[]
 
   constructor(fs: HostFs, path: string, beforeWrite?: BeforeWrite) {
     this.#fs = fs
@@ -51,15 +83,32 @@ export class SharedFile {
    * and the rename (an agent saved), the transform runs again on the new text, so no edit is ever
    * overwritten. Calls are serialised. Resolves to the text now in the file.
    */
-  update(transform: (text: string | undefined) => string | undefined): Promise<string | undefined> {
-    const run = this.#queue.then(() => this.#update(transform))
-    this.#queue = run.catch(() => {})
-    return run
+  update(transform: Transform): Promise<string | undefined> {
+    return new Promise((resolve, reject) => {
+      if (this.#waiting) {
+        this.#waiting.push({ transform, resolve, reject })
+        return
+      }
+      const waiting: Waiting[] = [{ transform, resolve, reject }]
+      this.#waiting = waiting
+      // Updates queued while a write is in progress are applied in order by one write: a burst
+      // of edits costs one write, not one each.
+      const run = this.#queue.then(() => {
+        if (this.#waiting === waiting) this.#waiting = undefined
+        return this.#update(composed(waiting))
+      })
+      this.#queue = run.then(
+        (text) => {
+          for (const update of waiting) if (!update.failed) update.resolve(text)
+        },
+        (error: unknown) => {
+          for (const update of waiting) update.reject(error)
+        },
+      )
+    })
   }
 
-  async #update(
-    transform: (text: string | undefined) => string | undefined,
-  ): Promise<string | undefined> {
+  async #update(transform: Transform): Promise<string | undefined> {
     // `expected` is what the file holds; `base` what the transform works on. They differ only after
     // an agent's save raced a rename: then `base` carries the agent's text the file does not hold.
     let expected = await this.#fs.readText(this.path)

@@ -90,4 +90,33 @@ test('the next archive number is past every archive on disk', async () => {
   assert.ok(host.files.has(`/p/daebug/${realm}.5.md`))
 })
 
+test('a log rotates when its UTF-8 would pass the limit, not before', async () => {
+  const host = memoryHost()
+  const limit = 40_000
+  const log = new SharedFile(host.fs, path, new LogRotation(host.fs, path, limit))
+  const encoder = new TextEncoder()
+  const sizes: number[] = []
+  for (let n = 0; n < 80; n++) {
+    await log.update((text) => {
+      const saved = `${text ?? formatLogHeader(realm)}\`\`\`js\nvalue(${n})\n\`\`\`\n`
+      return acceptPending(saved, { realm, time: '12:00:00', queueLength: 0 }).text
+    })
+    const json = JSON.stringify('é😀'.repeat(100 + n))
+    const reply = formatReply({
+      realm,
+      agent: 'agent',
+      time: '12:00:01',
+      durationMs: 1,
+      ok: true,
+      body: { kind: 'json', json },
+    })
+    await log.update((text) => replaceSlot(text!, `value(${n})`, reply))
+    sizes.push(encoder.encode(host.files.get(path)!).length)
+  }
+  const before = sizes.filter((size, i) => i + 1 < sizes.length && sizes[i + 1]! < size)
+  assert.ok(before.length >= 2, `${before.length} rotations`)
+  assert.ok(Math.max(...sizes) <= limit)
+  for (const size of before) assert.ok(size > limit - 1500, `rotated early, at ${size} bytes`)
+})
+
 test.run()

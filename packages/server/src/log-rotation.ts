@@ -6,6 +6,7 @@
  */
 import { rotateLog } from '@daebug/protocol'
 import type { HostFs } from './host.js'
+import { sharedPrefix, utf8Length } from './text-prefix.js'
 
 /** The default size limit of a realm log: 1 MiB. */
 export const MAX_LOG_BYTES: number = 1024 * 1024
@@ -13,6 +14,13 @@ export const MAX_LOG_BYTES: number = 1024 * 1024
 /** One buffer for measuring texts, shared by every log (measuring is synchronous). */
 let scratch = new Uint8Array(0)
 const encoder = new TextEncoder()
+
+/**
+ * The last measured text of a few logs and its UTF-8 length. A log's next text is nearly always
+ * the last one edited near its end, so only the part from where they differ is measured again.
+ */
+const measured = new Map<string, { text: string; bytes: number }>()
+const MEASURED_LOGS = 16
 
 const LINK = /^> Older exchanges: \[[^\]\n]*?\.(\d+)\.md\]/m
 
@@ -56,9 +64,24 @@ export class LogRotation {
   #over(text: string): boolean {
     if (text.length > this.#maxBytes) return true
     if (text.length * 3 <= this.#maxBytes) return false
-    if (scratch.length < this.#maxBytes + 4) scratch = new Uint8Array(this.#maxBytes + 4)
-    const { read, written } = encoder.encodeInto(text, scratch)
-    return read < text.length || written > this.#maxBytes
+    const last = measured.get(this.#path)
+    measured.delete(this.#path)
+    const from = last ? sharedPrefix(last.text, text) : 0
+    let bytes: number
+    if (last && from > 0) {
+      bytes = last.bytes - utf8Length(last.text, from) + utf8Length(text, from)
+    } else {
+      if (scratch.length < this.#maxBytes + 4) scratch = new Uint8Array(this.#maxBytes + 4)
+      const { read, written } = encoder.encodeInto(text, scratch)
+      if (read < text.length) return true
+      bytes = written
+    }
+    measured.set(this.#path, { text, bytes })
+    for (const oldest of measured.keys()) {
+      if (measured.size <= MEASURED_LOGS) break
+      measured.delete(oldest)
+    }
+    return bytes > this.#maxBytes
   }
 
   async #lastOnDisk(): Promise<number> {

@@ -3,7 +3,8 @@
  * and `import()` with a string literal, for realms that have no import map (workers, SPEC §5.4).
  * Everything else stays byte for byte, so lines and columns do not move.
  */
-import { type Node, parse } from 'acorn'
+import type { Node } from 'acorn'
+import { loadAcorn } from './acorn.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: acorn's ESTree nodes, read field by field as ESTree defines them
 type AnyNode = Node & Record<string, any>
@@ -23,13 +24,14 @@ export type SpecifierMapper = (specifier: string) => string | undefined
  * function). Code that does not parse is returned unchanged: the realm then reports its syntax
  * error itself.
  * @example
- * rewriteModuleSpecifiers("import { test } from 'node:test'", { 'node:test': '/t.js' })
+ * await rewriteModuleSpecifiers("import { test } from 'node:test'", { 'node:test': '/t.js' })
  * // → 'import { test } from "/t.js"'
  */
-export function rewriteModuleSpecifiers(
+export async function rewriteModuleSpecifiers(
   code: string,
   map: Readonly<Record<string, string>> | SpecifierMapper,
-): string {
+): Promise<string> {
+  const { parse } = await loadAcorn()
   const targetOf: SpecifierMapper =
     typeof map === 'function'
       ? map

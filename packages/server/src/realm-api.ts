@@ -96,6 +96,8 @@ export function mountRealmApi(app: Hono, options: RealmApiOptions): void {
     try {
       // A disconnected realm's log, and one from an earlier run of the server, can still be read.
       const known = core.realms.get(name) ?? connected(name)
+      // Answers are given before their log write lands: the log read here has them.
+      await known.log.settled()
       const text = (await core.options.host.fs.readText(known.log.path)) ?? ''
       return c.text(tail === undefined ? text : lastLines(text, Number(tail)), 200, {
         'content-type': 'text/markdown; charset=utf-8',

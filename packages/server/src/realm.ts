@@ -70,6 +70,8 @@ export interface Job {
   runsTests?: boolean
   /** Called when the job's test run starts (to follow its events). */
   onTestRun?: (run: JobTestRun) => void
+  /** Writes the request's block now, when it is held back to be written with its reply. */
+  logRequest?: () => void
 }
 
 /** A realm the server knows: connected, or disconnected and kept for a while. */

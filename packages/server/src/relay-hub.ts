@@ -14,7 +14,6 @@ import {
   type ToolToServerMessage,
   validateToolMessage,
 } from '@daebug/protocol'
-import picomatch from 'picomatch'
 import type { DaebugCore } from './core.js'
 import { DEFAULT_TEST_PATTERNS, discoverTestFiles, testFileUrl } from './discovery.js'
 import type { HostFs, HostWatcher, Watch } from './host.js'
@@ -41,7 +40,6 @@ interface Session extends RunOwner {
   subscribe: boolean
 }
 
-const isTestFile = picomatch([...DEFAULT_TEST_PATTERNS], { dot: false })
 /** Changes that arrive together are one change. */
 const SETTLE_MS = 100
 
@@ -54,6 +52,7 @@ export class RelayHub {
   #watch: Promise<Watch> | undefined
   #changed = new Set<string>()
   #settle: ReturnType<typeof setTimeout> | undefined
+  #isTestFile: (path: string) => boolean = () => false
 
   constructor(options: RelayOptions) {
     this.#options = options
@@ -217,13 +216,17 @@ export class RelayHub {
   #watchProject(): void {
     const { root, watcher } = this.#options
     const logs = `${root}/daebug`
-    this.#watch ??= watcher.watch([root], (path) => this.#fileChanged(path), {
-      recursive: true,
-      ignore: (path) =>
-        /\/(node_modules|\.git)(\/|$)/.test(path) ||
-        path === logs ||
-        path.startsWith(`${logs}/`) ||
-        path === `${root}/daebug.md`,
+    // picomatch is loaded with the project watch, the only thing here that needs it.
+    this.#watch ??= import('picomatch').then(({ default: picomatch }) => {
+      this.#isTestFile = picomatch([...DEFAULT_TEST_PATTERNS], { dot: false })
+      return watcher.watch([root], (path) => this.#fileChanged(path), {
+        recursive: true,
+        ignore: (path) =>
+          /\/(node_modules|\.git)(\/|$)/.test(path) ||
+          path === logs ||
+          path.startsWith(`${logs}/`) ||
+          path === `${root}/daebug.md`,
+      })
     })
     this.#watch.catch(() => {
       this.#watch = undefined
@@ -235,7 +238,7 @@ export class RelayHub {
     this.#changed.add(relative)
     clearTimeout(this.#settle)
     this.#settle = setTimeout(() => {
-      const files = [...this.#changed].filter((file) => isTestFile(file))
+      const files = [...this.#changed].filter((file) => this.#isTestFile(file))
       this.#changed.clear()
       if (files.length) this.#broadcast({ type: 'tree:changed', files })
       this.#runs.changed()

@@ -57,7 +57,7 @@ export function mountRuntimeModules(app: Hono, read: ReadRuntimeModule): void {
     if (source !== undefined) {
       const key = `${pkg}/${file}`
       const cached = rewritten.get(key)
-      text = cached?.source === source ? cached.text : rewriteSpecifiers(source)
+      text = cached?.source === source ? cached.text : await rewriteSpecifiers(source)
       rewritten.set(key, { source, text })
     }
     if (text === undefined) {
@@ -74,6 +74,6 @@ export function mountRuntimeModules(app: Hono, read: ReadRuntimeModule): void {
   })
 }
 
-function rewriteSpecifiers(source: string): string {
+function rewriteSpecifiers(source: string): Promise<string> {
   return rewriteModuleSpecifiers(source, RUNTIME_IMPORT_MAP)
 }

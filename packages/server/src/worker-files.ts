@@ -70,7 +70,7 @@ export function mountWorkerFiles(
       return answer
     }
     const maps = pages()
-    const text = rewriteModuleSpecifiers(await answer.text(), (specifier) =>
+    const text = await rewriteModuleSpecifiers(await answer.text(), (specifier) =>
       workerSpecifier(specifier, maps),
     )
     const headers = new Headers(answer.headers)

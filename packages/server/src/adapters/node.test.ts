@@ -1,4 +1,12 @@
-import { closeSync, constants, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -85,6 +93,65 @@ test('a shared file carries a late append over to the end of the file', async ()
   closeSync(fd)
   await until('the carried-over append', () => (appended ? true : undefined))
   assert.is(readFileSync(path, 'utf8'), '# log\nreply\nrequest\n')
+})
+
+test('stat tells a file from a folder, and a missing path, also one under a file, from both', async () => {
+  const path = await fileWith('four')
+  const folder = join(path, '..')
+  assert.equal(
+    [
+      await nodeFs.stat(path),
+      (await nodeFs.stat(folder))?.kind,
+      await nodeFs.stat(join(folder, 'missing.md')),
+      await nodeFs.stat(join(path, 'below-a-file.md')),
+    ],
+    [{ kind: 'file', size: 4, mtimeMs: statSync(path).mtimeMs }, 'directory', undefined, undefined],
+  )
+})
+
+test('a file read after an append decodes as a whole read does, invalid bytes included', async () => {
+  const path = await fileWith('')
+  await nodeFs.replaceText(path, `# log 🗣️\n${'x'.repeat(5000)}\n`, '')
+  for (const bytes of [
+    [0xf0, 0x9f, 0x91, 0x8d, 0x0a],
+    [0x80, 0xf0, 0x9f],
+    [0x91, 0x8d, 0x0a],
+  ]) {
+    const fd = openForAppend(path)
+    writeSync(fd, Buffer.from(bytes))
+    closeSync(fd)
+    assert.is(await nodeFs.readText(path), readFileSync(path, 'utf8'))
+  }
+})
+
+test('a long text edited near its end or at its start is written as its own UTF-8', async () => {
+  const path = await fileWith('')
+  const long = `# log 🗣️\n${'ab\u00e9\u4e2d'.repeat(4000)}\n`
+  const texts = [
+    long,
+    `${long}#### 👍 reply\n`,
+    `${long}#### 🚫 reply, lone \ud800 surrogate\n`,
+    `${long}#### 🚫 reply, lone \ud800 surrogate, edited 😀\n`,
+    `X${long}`,
+  ]
+  let expected = ''
+  for (const text of texts) {
+    assert.equal(await nodeFs.replaceText(path, text, expected), { written: true })
+    assert.ok(readFileSync(path).equals(Buffer.from(text, 'utf8')))
+    expected = text
+  }
+})
+
+test('a late save after the first looks at a replaced file is still reported', async () => {
+  const path = await fileWith('abc\n')
+  const seen: LateSave[] = []
+  const fd = openForAppend(path)
+  await nodeFs.replaceText(path, 'new\n', 'abc\n', (save) => seen.push(save))
+  await new Promise((done) => setTimeout(done, 100))
+  writeSync(fd, 'late\n')
+  closeSync(fd)
+  await until('the late append', () => seen[0])
+  assert.equal(seen, [{ kind: 'append', text: 'late\n' }])
 })
 
 test.run()

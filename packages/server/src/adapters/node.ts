@@ -2,21 +2,25 @@
  * The Node.js adapter: files through `node:fs`, watching through chokidar, serving through
  * `@hono/node-server` with WebSockets from `@hono/node-ws`.
  */
+import { isUtf8 } from 'node:buffer'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   appendFileSync,
   closeSync,
   constants,
+  fsync,
   fsyncSync,
   linkSync,
   openSync,
   readFileSync,
   renameSync,
   statSync,
+  unlink,
   unlinkSync,
+  watch,
   writeFileSync,
 } from 'node:fs'
-import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, realpath, rm } from 'node:fs/promises'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { basename, dirname, join } from 'node:path'
 import { getRequestListener, serve } from '@hono/node-server'
@@ -31,9 +35,11 @@ import {
   type Replacement,
   type Serving,
   TEMP_FOLDER,
+  type Watch,
 } from '../host.js'
 import { RUNTIME_PACKAGES, type RuntimePackage } from '../runtime-modules.js'
 import { checkRequestPath } from '../static.js'
+import { sharedPrefix } from '../text-prefix.js'
 
 function missing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
@@ -60,7 +66,9 @@ function tempPath(path: string, kind: string): string {
 
 // The log files are small and on the hot path of every request: synchronous calls cost less than
 // the thread-pool round trips of their async twins (several per write, each queued behind others).
-function writeTemp(path: string, bytes: Uint8Array, mode: number): string {
+// The fsync is the exception where it can be: it waits on the disk for milliseconds, during which
+// the server answers realms and requests.
+function openTemp(path: string, bytes: Uint8Array, mode: number): { temp: string; fd: number } {
   let temp = tempPath(path, 'tmp')
   let fd: number
   try {
@@ -74,7 +82,29 @@ function writeTemp(path: string, bytes: Uint8Array, mode: number): string {
   }
   try {
     writeFileSync(fd, bytes)
+  } catch (error) {
+    closeSync(fd)
+    throw error
+  }
+  return { temp, fd }
+}
+
+function writeTemp(path: string, bytes: Uint8Array, mode: number): string {
+  const { temp, fd } = openTemp(path, bytes, mode)
+  try {
     fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  return temp
+}
+
+async function writeTempAsync(path: string, bytes: Uint8Array, mode: number): Promise<string> {
+  const { temp, fd } = openTemp(path, bytes, mode)
+  try {
+    await new Promise<void>((resolve, reject) =>
+      fsync(fd, (error) => (error ? reject(error) : resolve())),
+    )
   } finally {
     closeSync(fd)
   }
@@ -85,15 +115,22 @@ function writeTemp(path: string, bytes: Uint8Array, mode: number): string {
  * The bytes and text of each file as the server last read or wrote it. Logs hold emoji, and
  * decoding such UTF-8 costs several times what reading it does: a file read again with the same
  * bytes gives back the same string, undecoded (and comparing that string with itself is free).
+ * When `exact`, each is the other's UTF-8 (no invalid bytes, no lone surrogates), so a file with
+ * more appended, or a text edited near its end, is decoded or encoded from where it differs.
  */
-const known = new Map<string, { bytes: Buffer; text: string }>()
+interface Known {
+  bytes: Buffer
+  text: string
+  exact: boolean
+}
+const known = new Map<string, Known>()
 const KNOWN_BYTES = 32 * 1024 * 1024
 let knownBytes = 0
 
-function remember(path: string, bytes: Buffer, text: string): void {
+function remember(path: string, bytes: Buffer, text: string, exact: boolean): void {
   forget(path)
   if (bytes.length > KNOWN_BYTES / 8) return
-  known.set(path, { bytes, text })
+  known.set(path, { bytes, text, exact })
   knownBytes += bytes.length
   for (const oldest of known.keys()) {
     if (knownBytes <= KNOWN_BYTES) break
@@ -122,9 +159,31 @@ function readOrUndefined(file: string): string | undefined {
   if (bytes === undefined) return undefined
   const last = known.get(file)
   if (last?.bytes.equals(bytes)) return last.text
-  const text = bytes.toString('utf8')
-  remember(file, bytes, text)
+  const length = last?.bytes.length ?? 0
+  // An agent's save appends (the usual change): only what it appended is decoded.
+  const appended =
+    last?.exact === true &&
+    length > 0 &&
+    bytes.length > length &&
+    bytes.compare(last.bytes, 0, length, 0, length) === 0
+  const text = appended ? last.text + bytes.toString('utf8', length) : bytes.toString('utf8')
+  remember(file, bytes, text, isUtf8(appended ? bytes.subarray(length) : bytes))
   return text
+}
+
+/** Whether a text has no lone surrogates (`String#isWellFormed`, Node 20; not yet in our lib). */
+function wellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed()
+}
+
+/** The UTF-8 of `text`, edited from `held`'s text: the bytes of what they share are reused. */
+function encodeEdited(text: string, held: Known | undefined): { bytes: Buffer; exact: boolean } {
+  const from = held?.exact ? sharedPrefix(held.text, text) : 0
+  if (!held || from === 0) return { bytes: Buffer.from(text, 'utf8'), exact: wellFormed(text) }
+  const rest = text.slice(from)
+  const shared = held.bytes.length - Buffer.byteLength(held.text.slice(from), 'utf8')
+  const bytes = Buffer.concat([held.bytes.subarray(0, shared), Buffer.from(rest, 'utf8')])
+  return { bytes, exact: wellFormed(rest) }
 }
 
 /** Decodes bytes that most often are what a file held (`held`), without decoding them again. */
@@ -132,20 +191,35 @@ function decodeAs(bytes: Buffer, held?: { bytes: Buffer; text: string }): string
   return held?.bytes.equals(bytes) ? held.text : bytes.toString('utf8')
 }
 
-/** What a watched replaced file held, by length and digest: its text would cost memory. */
-interface Accounted {
-  length: number
-  digest: string
+/**
+ * What a watched replaced file held: its bytes for the first looks, then (a file held longer would
+ * cost memory) their length and digest. Hashing is left until then, off the path of a request.
+ */
+type Accounted = Buffer | { length: number; digest: string }
+
+/** The looks after which a replaced file's bytes are kept as their digest. */
+const LOOKS_WITH_BYTES = 3
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64')
 }
 
-function account(bytes: Uint8Array): Accounted {
-  return { length: bytes.length, digest: createHash('sha1').update(bytes).digest('base64') }
+function compact(accounted: Accounted): Accounted {
+  return Buffer.isBuffer(accounted)
+    ? { length: accounted.length, digest: digestOf(accounted) }
+    : accounted
+}
+
+/** Whether `bytes` are what was accounted. */
+function holds(bytes: Uint8Array, accounted: Accounted): boolean {
+  if (Buffer.isBuffer(accounted)) return accounted.equals(bytes)
+  return bytes.length === accounted.length && digestOf(bytes) === accounted.digest
 }
 
 function writeFileText(path: string, text: string, mode: number): void {
-  const bytes = Buffer.from(text, 'utf8')
+  const { bytes, exact } = encodeEdited(text, known.get(path))
   renameSync(writeTemp(path, bytes, mode), path)
-  remember(path, bytes, text)
+  remember(path, bytes, text, exact)
 }
 
 function removeQuietly(path: string): void {
@@ -176,8 +250,8 @@ async function replaceText(
   expected: string | undefined,
   onLate?: (save: LateSave) => void,
 ): Promise<Replacement> {
-  const bytes = Buffer.from(text, 'utf8')
-  const temp = writeTemp(path, bytes, 0o644)
+  const { bytes, exact } = encodeEdited(text, known.get(path))
+  const temp = await writeTempAsync(path, bytes, 0o644)
   // The name records how much of the replaced file the server has read: after a crash, what lies
   // beyond it is an agent's save that landed in the replaced file (see recoverLateSaves).
   const keep = tempPath(path, `${expected?.length ?? 0}.old`)
@@ -197,7 +271,7 @@ async function replaceText(
       return { written: false, ...(current === undefined ? {} : { current }) }
     }
     renameSync(temp, path)
-    remember(path, bytes, text)
+    remember(path, bytes, text, exact)
     if (!linked) return { written: true }
     const seen = signature(keep)
     const keptBytes = readBuffer(keep)
@@ -205,7 +279,7 @@ async function replaceText(
     // Watched a little longer in every case: a writer may still be writing into the old file.
     if (onLate && keptBytes) {
       kept = true
-      watchReplaced(keep, account(keptBytes), seen, onLate)
+      watchReplaced(keep, keptBytes, seen, onLate)
     }
     return replaced === expected ? { written: true } : { written: true, current: replaced ?? '' }
   } finally {
@@ -226,6 +300,19 @@ function removeWatched(): void {
   for (const keep of watched) removeQuietly(keep)
 }
 
+/**
+ * Removes a replaced file off the event loop: unlinking the last name of a large file frees its
+ * blocks, which takes a millisecond or more per MiB. It stays listed for the exit until then.
+ */
+function removeInBackground(keep: string): void {
+  unlink(keep, (error) => {
+    // One that could not be removed now is tried again at exit.
+    if (error && !missing(error)) return
+    watched.delete(keep)
+    if (watched.size === 0) process.off('exit', removeWatched)
+  })
+}
+
 function watchReplaced(
   keep: string,
   accounted: Accounted,
@@ -244,12 +331,10 @@ function watchReplaced(
       const later = now === seen ? undefined : readBuffer(keep)
       if (later) next = lateSave(later, accounted, onLate)
     } finally {
-      if (check + 1 < LATE_CHECKS_MS.length) watchReplaced(keep, next, now, onLate, check + 1)
-      else {
-        watched.delete(keep)
-        if (watched.size === 0) process.off('exit', removeWatched)
-        removeQuietly(keep)
-      }
+      if (check + 1 < LATE_CHECKS_MS.length) {
+        const held = check + 1 < LOOKS_WITH_BYTES ? next : compact(next)
+        watchReplaced(keep, held, now, onLate, check + 1)
+      } else removeInBackground(keep)
     }
   }, delay).unref()
 }
@@ -260,17 +345,15 @@ function lateSave(
   accounted: Accounted,
   onLate: (save: LateSave) => void,
 ): Accounted {
-  const now = account(later)
-  if (now.digest === accounted.digest && now.length === accounted.length) return accounted
+  if (holds(later, accounted)) return accounted
   const appended =
-    later.length > accounted.length &&
-    account(later.subarray(0, accounted.length)).digest === accounted.digest
+    later.length > accounted.length && holds(later.subarray(0, accounted.length), accounted)
   onLate(
     appended
       ? { kind: 'append', text: later.subarray(accounted.length).toString('utf8') }
       : { kind: 'rewrite', content: later.toString('utf8') },
   )
-  return now
+  return later
 }
 
 const KEPT = /^\.(.+)\.(\d+)\.[0-9a-f]+\.(\d+)\.old$/
@@ -340,9 +423,11 @@ export const nodeFs: HostFs = {
   async mkdir(path) {
     await mkdir(path, { recursive: true })
   },
+  // Synchronous, as the log reads: the core's poller stats every connected realm's log four
+  // times a second, and a thread-pool round trip costs several times the call itself.
   async stat(path): Promise<FileStat | undefined> {
     try {
-      const info = await stat(path)
+      const info = statSync(path)
       return {
         kind: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other',
         size: info.size,
@@ -364,14 +449,44 @@ export const nodeFs: HostFs = {
 }
 
 /** Watching through chokidar (imported only when a watch starts). */
+/**
+ * Watches the entries of folders, or single files by their folder (the server replaces a file by
+ * renaming another over it, and a watch of the file would stay on the replaced one), with Node's
+ * own `fs.watch`: one event per change, where chokidar re-reads the whole folder on each.
+ */
+function watchEntries(
+  paths: string[],
+  onChange: (path: string) => void,
+  ignore?: (path: string) => boolean,
+): Watch {
+  const folders = new Map<string, Set<string> | undefined>()
+  for (const path of paths) {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) folders.set(path, undefined)
+    else if (!folders.has(dirname(path)) || folders.get(dirname(path)))
+      folders.set(dirname(path), new Set([...(folders.get(dirname(path)) ?? []), basename(path)]))
+  }
+  const watchers = [...folders].map(([folder, names]) =>
+    watch(folder, (_event, name) => {
+      if (!name || (names && !names.has(name))) return
+      const path = `${folder.replaceAll('\\', '/')}/${name}`
+      if (!ignore?.(path)) onChange(path)
+    }).on('error', () => {}),
+  )
+  return {
+    close: async () => {
+      for (const watcher of watchers) watcher.close()
+    },
+  }
+}
+
 export const nodeWatcher: HostWatcher = {
   async watch(paths, onChange, options = {}) {
-    const { watch } = await import('chokidar')
     const { ignore } = options
+    if (!options.recursive) return watchEntries(paths, onChange, ignore)
+    const { watch } = await import('chokidar')
     const watcher = watch(paths, {
       ignoreInitial: true,
       atomic: false,
-      ...(options.recursive ? {} : { depth: 0 }),
       ...(ignore ? { ignored: (path: string) => ignore(path.replaceAll('\\', '/')) } : {}),
     })
     for (const event of ['add', 'change', 'unlink'] as const)

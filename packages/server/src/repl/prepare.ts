@@ -2,6 +2,7 @@
  * From a request's fence to the script a realm runs: TypeScript is type-stripped (positions kept),
  * then the REPL rewrite applies (SPEC §3.1).
  */
+import { loadAcorn, loadedAcorn } from '../acorn.js'
 import {
   describeUnsupported,
   loadedStripTypes,
@@ -31,8 +32,8 @@ function stripTypes(code: string, stripper: StripTypes, options: RewriteOptions)
 }
 
 /**
- * Prepares a request's code for a realm: synchronously, except for the first TypeScript request,
- * which waits for the stripper to load.
+ * Prepares a request's code for a realm: synchronously, except for the first request, which waits
+ * for acorn to load, and the first TypeScript request, which waits for the stripper.
  * @example
  * prepareCode('let x: number = 1', 'ts', {}) // a promise the first time, then { ok: true, script }
  */
@@ -41,6 +42,7 @@ export function prepareCode(
   lang: string,
   options: RewriteOptions,
 ): Rewritten | Promise<Rewritten> {
+  if (!loadedAcorn()) return loadAcorn().then(() => prepareCode(code, lang, options))
   if (!TYPESCRIPT.has(lang)) return rewriteForRepl(code, options)
   const strip = loadedStripTypes()
   if (strip) return stripTypes(code, strip, options)

@@ -1,9 +1,13 @@
 import { createContext, runInContext } from 'node:vm'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import { loadAcorn } from '../acorn.js'
 import { prepareCode } from './prepare.js'
 import { type RewriteOptions, rewriteForRepl } from './rewrite.js'
 import { resolveSpecifier } from './specifiers.js'
+
+// The rewrite itself is synchronous once acorn has loaded; prepareCode is what waits for it.
+await loadAcorn()
 
 /** A realm stand-in: one global scope that every request's script runs in, as an indirect eval does. */
 function realm(options: RewriteOptions = {}) {

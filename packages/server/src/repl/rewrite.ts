@@ -5,7 +5,8 @@
  */
 
 import type { ImportMap } from '@daebug/protocol'
-import { type Node, parse } from 'acorn'
+import type { Node } from 'acorn'
+import { loadedAcorn } from '../acorn.js'
 import { resolveSpecifier } from './specifiers.js'
 
 /** Where the code runs, for its module specifiers. */
@@ -98,13 +99,18 @@ function syntaxError(message: string, line: number, column: number): Rewritten {
   }
 }
 
-/** Parses the code; `lineCommentEnds` collects where each `//` comment ends. */
+/**
+ * Parses the code; `lineCommentEnds` collects where each `//` comment ends. acorn must have
+ * loaded (`prepareCode` waits for it).
+ */
 function parseProgram(
   code: string,
   lineCommentEnds: number[] = [],
 ): AnyNode | { message: string; line: number; column: number } {
+  const acorn = loadedAcorn()
+  if (!acorn) throw new Error('The REPL rewrite ran before acorn loaded (await loadAcorn()).')
   try {
-    return parse(code, {
+    return acorn.parse(code, {
       ...PARSE_OPTIONS,
       onComment: (block, _text, _start, end) => block || lineCommentEnds.push(end),
     }) as AnyNode

@@ -1,0 +1,29 @@
+/**
+ * `docs/cli.md`, made from the same text as `daebug --help` (cli-reference.test.ts fails when the
+ * file differs; `npm run docs:cli` at the repository root writes it again).
+ */
+import { HELP } from './help.js'
+
+/** The Markdown of `docs/cli.md`. */
+export function cliReference(): string {
+  // The version line changes with every release; the reference is about the options.
+  const help = HELP.replace(/^daebug \S+: /, 'daebug: ')
+  return `# The \`daebug\` command
+
+<!-- Written by \`npm run docs:cli\` from the text of \`daebug --help\`; edit packages/cli/src/help.ts and options.ts instead. -->
+
+\`npx @daebug/cli\` (or \`daebug\` once \`@daebug/cli\` is installed) serves a project, runs its tests in
+live realms, evaluates code in them, and serves MCP. This is its \`--help\`, word for word:
+
+\`\`\`text
+${help}
+\`\`\`
+
+Exit codes: \`0\` success; \`1\` a test failed (\`--test\`) or the code threw (\`eval\`); \`2\` bad
+usage, no realm or no test file found, or the server could not start.
+
+See also: [the file protocol](file-protocol.md), [tests in realms](test-runs.md),
+[HTTP, WebSocket and MCP](api.md), [security](security.md), [runtimes](runtimes.md),
+[Vite](vite.md).
+`
+}
