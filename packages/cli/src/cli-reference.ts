@@ -24,6 +24,6 @@ usage, no realm or no test file found, or the server could not start.
 
 See also: [the file protocol](file-protocol.md), [tests in realms](test-runs.md),
 [HTTP, WebSocket and MCP](api.md), [security](security.md), [runtimes](runtimes.md),
-[Vite](vite.md).
+[remote browsers](remote-browsers.md), [Vite](vite.md).
 `
 }

@@ -1,24 +1,31 @@
 /**
- * `--headless` (SPEC §9): a headless Chromium, driven with `playwright-core`, that opens the
- * project's page so that an agent with no browser open still gets realms. The browser is the
- * system's Chromium, else one Playwright installed; without either, the error names both ways
- * to get one.
+ * `--headless` (SPEC §9): a headless browser launched on this machine with `playwright-core`.
+ * Chromium is the system's, else one Playwright installed; without either, the error names both
+ * ways to get one. Firefox and WebKit (`--browser`) are Playwright's own builds. Opening the
+ * project's page is shared with remote browsers (browsers.ts).
  */
 import { access } from 'node:fs/promises'
-import { join } from 'node:path'
-import { BLANK_PATH } from '@daebug/server'
+import type { Browser, BrowserType } from 'playwright-core'
 import { UsageError } from './serve.js'
 
 /** Where Debian, Ubuntu and most Linux packages put Chromium. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
-/** A launched browser showing the project. */
-export interface HeadlessBrowser {
-  close(): Promise<void>
+/** The browser engines Playwright drives (`--browser`). */
+export const BROWSER_NAMES = ['chromium', 'firefox', 'webkit'] as const
+
+/** One of {@link BROWSER_NAMES}. */
+export type BrowserName = (typeof BROWSER_NAMES)[number]
+
+/** How messages name each engine. */
+export const BROWSER_TITLES: Record<BrowserName, string> = {
+  chromium: 'Chromium',
+  firefox: 'Firefox',
+  webkit: 'WebKit',
 }
 
 // Closed networks make Chromium wait on its own background requests; a test browser needs none.
-const ARGS = [
+const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-quic',
   '--disable-background-networking',
@@ -34,21 +41,20 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-type Chromium = typeof import('playwright-core').chromium
-
-async function loadChromium(): Promise<Chromium> {
+/** `playwright-core`, loaded only when a browser is needed; a `UsageError` when it is missing. */
+export async function loadPlaywright(option: string): Promise<typeof import('playwright-core')> {
   try {
-    return (await import('playwright-core')).chromium
+    return await import('playwright-core')
   } catch {
     throw new UsageError(
-      '--headless needs the playwright-core package: install it next to @daebug/cli (npm i -D playwright-core).',
+      `${option} needs the playwright-core package: install it next to @daebug/cli (npm i -D playwright-core).`,
     )
   }
 }
 
 /** The Chromium to launch: the system's, else Playwright's; a `UsageError` naming both if neither. */
 export async function findChromium(
-  chromium: Chromium,
+  chromium: Pick<BrowserType, 'executablePath'>,
   system: string = SYSTEM_CHROMIUM,
 ): Promise<string> {
   if (await exists(system)) return system
@@ -60,31 +66,45 @@ export async function findChromium(
 }
 
 /**
- * Launches a headless Chromium on the project's page (the root's `index.html`, else a blank page
- * the server serves) and waits until it has loaded.
+ * The executable of `name`: for Chromium {@link findChromium}; for Firefox and WebKit, the build
+ * Playwright installed, else a one-line `UsageError` saying how to install it.
  */
-export async function openHeadless(serverUrl: string, root: string): Promise<HeadlessBrowser> {
-  const page = (await exists(join(root, 'index.html'))) ? '/' : BLANK_PATH
-  const url = new URL(page, serverUrl).href
-  const chromium = await loadChromium()
-  const executablePath = await findChromium(chromium)
+export async function findBrowser(
+  name: BrowserName,
+  type: Pick<BrowserType, 'executablePath'>,
+): Promise<string> {
+  if (name === 'chromium') return findChromium(type)
+  let path = ''
+  try {
+    path = type.executablePath()
+  } catch {
+    // Playwright throws when this platform has no build of the browser: not installed, either.
+  }
+  if (path && (await exists(path))) return path
+  throw new UsageError(
+    `--browser ${name}: Playwright's ${BROWSER_TITLES[name]} is not installed here (run: npx playwright install ${name})`,
+    null,
+  )
+}
+
+/** Launches `name` headless on this machine. */
+export async function launchLocal(
+  playwright: typeof import('playwright-core'),
+  name: BrowserName,
+): Promise<Browser> {
+  const type = playwright[name]
+  const executablePath = await findBrowser(name, type)
+  // Chromium's sandbox cannot start as root (containers, CI).
   const asRoot = process.getuid?.() === 0
-  const browser = await chromium.launch({
+  return type.launch({
     executablePath,
     headless: true,
     // The command stops the browser itself on Ctrl-C; Playwright's own handler would exit(130).
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    // Chromium's sandbox cannot start as root (containers, CI).
-    args: asRoot ? ['--no-sandbox', ...ARGS] : ARGS,
+    ...(name === 'chromium'
+      ? { args: asRoot ? ['--no-sandbox', ...CHROMIUM_ARGS] : CHROMIUM_ARGS }
+      : {}),
   })
-  try {
-    const page = await browser.newPage()
-    await page.goto(url, { waitUntil: 'load' })
-  } catch (error) {
-    await browser.close().catch(() => {})
-    throw error
-  }
-  return { close: () => browser.close() }
 }

@@ -5,7 +5,13 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MAX_LOG_BYTES } from '@daebug/server'
 import { isReporterName } from '@daebug/test-runner/reporters'
-import { type BrowserSource, browserSourceOf, type OpenedBrowser, openRealm } from './browsers.js'
+import {
+  type BrowserSource,
+  browserSourceOf,
+  checkBrowser,
+  type OpenedBrowser,
+  openRealm,
+} from './browsers.js'
 import { type EvalSettings, runEvalCommand } from './eval-command.js'
 import { HELP, VERSION } from './help.js'
 import {
@@ -84,6 +90,7 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       output.out(VERSION)
       return 0
     }
+    await checkBrowser(command.settings.browser)
     const serving = await serve(command.settings, output)
     // Signals are handled from here on, also while the browser starts.
     let stopped = false

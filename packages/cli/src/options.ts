@@ -18,17 +18,17 @@ const BROWSER_OPTIONS: Record<string, OptionSpec> = {
   connect: {
     type: 'string',
     value: 'WS',
-    description: "instead, open it in a Playwright browser server's browser (its wsEndpoint)",
+    description: 'or open it in the browser of a Playwright browser server (its ws:// endpoint)',
   },
   'connect-cdp': {
     type: 'string',
     value: 'URL',
-    description: 'instead, open it in a Chromium reached over CDP (http:// or ws:// URL)',
+    description: 'or open it in a Chromium reached over CDP (its http:// or ws:// URL)',
   },
   browser: {
     type: 'string',
     value: 'B',
-    description: 'the browser of --headless or --connect: chromium (default), firefox or webkit',
+    description: 'chromium (default), firefox or webkit: the browser of --headless or --connect',
   },
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@daebug/server/node'
 import { runtimeServing } from '@daebug/server/runtime'
 import { Hono } from 'hono'
+import type { BrowserSource } from './browsers.js'
 import { VERSION } from './help.js'
 import type { Output } from './main.js'
 
@@ -33,8 +34,8 @@ export interface ServeSettings {
   jsFile?: string
   /** A realm log past this many bytes is rotated (`--max-log`, SPEC §2.9; default 1 MiB). */
   maxLogBytes?: number
-  /** Also open the project in a headless Chromium (`--headless`). */
-  headless?: boolean
+  /** Also open the project in a browser (`--headless`, `--connect`, `--connect-cdp`). */
+  browser?: BrowserSource
 }
 
 /**
@@ -54,6 +55,8 @@ export class UsageError extends Error {
 /** A running serve mode; `done` resolves with the exit code once it has shut down. */
 export interface Serving {
   url: string
+  /** The token every request needs, when bound beyond loopback (SPEC §7). */
+  token?: string
   daebug: Daebug
   shutdown(): Promise<void>
   done: Promise<number>
@@ -149,7 +152,7 @@ export async function serve(settings: ServeSettings, output: Output): Promise<Se
       output.err(
         `Bound to ${settings.host}: every request needs the token ${token} (also in daebug/.server.json). Open ${url}?daebug_token=${token} once in each browser to let its pages in (it sets a cookie).`,
       )
-    return { url, daebug, shutdown: () => shutdown(), done }
+    return { url, ...(token ? { token } : {}), daebug, shutdown: () => shutdown(), done }
   }
 }
 

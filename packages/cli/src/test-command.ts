@@ -16,7 +16,13 @@ import {
   type TestSummaryData,
 } from '@daebug/protocol'
 import { createReporter, type ReporterName } from '@daebug/test-runner/reporters'
-import { type BrowserSource, noRealmMessage, type OpenedBrowser, openBrowser } from './browsers.js'
+import {
+  type BrowserSource,
+  checkBrowser,
+  noRealmMessage,
+  type OpenedBrowser,
+  openBrowser,
+} from './browsers.js'
 import { type FoundServer, findOrStartServer } from './find-server.js'
 import type { Output } from './main.js'
 import { UsageError } from './serve.js'
@@ -159,6 +165,7 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
   if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
     throw new UsageError(`--root ${settings.root} is not a directory.`)
   }
+  await checkBrowser(settings.browser)
   const { server, started } = await findOrStartServer(
     root,
     settings.port,
