@@ -31,6 +31,26 @@ test('a log with no more exchanges than it keeps is not rotated', () => {
   assert.is(rotateLog(logWith(3), `${realm}.1.md`, 3), undefined)
 })
 
+test('rotation keeps only the last exchanges that fit in its character budget, and always the last', () => {
+  const text = logWith(6)
+  const exchange = (i: number) => new RegExp(`\`\`\`js\\n${i}\\n\`\`\``)
+  const small = rotateLog(text, `${realm}.1.md`, 20, 400)!
+  const smallKept = [0, 1, 2, 3, 4, 5].filter((i) => exchange(i).test(small.text))
+  const n = smallKept.length
+  assert.ok(n >= 1 && n < 6, `kept ${smallKept}`)
+  assert.equal(
+    smallKept,
+    Array.from({ length: n }, (_, i) => 6 - n + i),
+    'the last ones',
+  )
+  const tiny = rotateLog(text, `${realm}.1.md`, 20, 1)!
+  assert.equal(
+    [0, 1, 2, 3, 4, 5].filter((i) => exchange(i).test(tiny.text)),
+    [5],
+  )
+  assert.is(rotateLog(text, `${realm}.1.md`, 20, 1_000_000), undefined, 'all of it fits')
+})
+
 test('rotation keeps the head, a link line and the last exchanges; the archive gets the rest', () => {
   const rotated = rotateLog(logWith(5, '```js\ndraft('), `${realm}.1.md`, 2)!
   assert.ok(

@@ -1,6 +1,7 @@
 /**
- * Keeping logs small (SPEC §2.9): past a size limit the server moves everything above the last 20
- * exchanges into `daebug/<realm>.<k>.md` and leaves one link line at the top.
+ * Keeping logs small (SPEC §2.9): past a size limit the server moves everything above the last
+ * exchanges (at most 20, and no more than a quarter of the limit holds) into
+ * `daebug/<realm>.<k>.md` and leaves one link line at the top.
  */
 import { findServerBlocks, layoutLog, parseAgentHeader } from './log-parse.js'
 
@@ -17,7 +18,8 @@ export interface Rotation {
 }
 
 /**
- * Splits off all but the last `keep` exchanges. An exchange starts at an agent header, or at a
+ * Splits off all but the last `keep` exchanges, fewer when they hold more than `keepChars`
+ * characters (the last exchange always stays). An exchange starts at an agent header, or at a
  * server block that stands on its own (background, diagnostic, test report, or a reply not under a
  * request fence). The head (title and guide) stays; a link line to the archive goes under the
  * title, and the previous link line, if any, moves into the archive. The exchange of the first open
@@ -28,6 +30,7 @@ export function rotateLog(
   text: string,
   archiveName: string,
   keep: number = ROTATE_KEEP,
+  keepChars: number = Number.POSITIVE_INFINITY,
 ): Rotation | undefined {
   const layout = layoutLog(text)
   const { lines, scan } = layout
@@ -44,10 +47,21 @@ export function rotateLog(
   }
   // The server still rewrites open slots and progress blocks: their exchanges stay in the log.
   const ordered = [...starts].sort((a, b) => a - b)
-  if (ordered.length <= keep) return undefined
+  // Walking back from the end: the exchanges that fit in `keepChars` (at least one, at most `keep`).
+  let keeping = 0
+  let chars = 0
+  for (let line = lines.length - 1, next = ordered.length - 1; next >= 0; line--) {
+    chars += lines[line]!.length + 1
+    if (line > ordered[next]!) continue
+    if (keeping > 0 && chars > keepChars) break
+    keeping++
+    next--
+    if (keeping === keep) break
+  }
+  if (ordered.length <= keeping) return undefined
   const first = ordered[0]!
   const openExchange = ordered.filter((start) => start <= open).pop() ?? first
-  const cut = Math.min(ordered[ordered.length - keep]!, openExchange)
+  const cut = Math.min(ordered[ordered.length - keeping]!, openExchange)
   if (cut <= first) return undefined
   const head = lines.slice(0, first)
   const previousLink = head.find((line) => LINK_LINE.test(line))

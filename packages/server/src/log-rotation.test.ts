@@ -31,7 +31,7 @@ function countRequests(files: Map<string, string>, count: number): number[] {
   return Array.from({ length: count }, (_, n) => all.split(`\`\`\`js\n${n} // `).length - 1)
 }
 
-test('a log past its limit keeps its last 20 exchanges and links the archive that holds the rest', async () => {
+test('a log past its limit keeps its last exchanges (a quarter of the limit) and links the archive that holds the rest', async () => {
   const host = memoryHost()
   const log = new SharedFile(host.fs, path, new LogRotation(host.fs, path, 6 * 1024))
   for (let n = 0; n < 150; n++) await exchange(log, n)
@@ -40,6 +40,8 @@ test('a log past its limit keeps its last 20 exchanges and links the archive tha
   assert.equal(archives.slice(0, 2), [`/p/daebug/${realm}.1.md`, `/p/daebug/${realm}.2.md`])
   const text = host.files.get(path)!
   assert.ok(new TextEncoder().encode(text).length <= 6 * 1024)
+  const kept = text.split('```js\n').length - 1
+  assert.ok(kept >= 1 && kept < 20, `${kept} exchanges kept`)
   assert.match(
     text,
     new RegExp(

@@ -1,10 +1,10 @@
 /**
  * Logs stay small (SPEC §2.9): when a write would take a realm log past its size limit, everything
- * above the last 20 exchanges moves into `<log>.<k>.md` first, and the log keeps one link line to
- * it. The archive is written (crash-safely) before the shortened log, so a crash between the two
- * leaves the exchanges in both files, never in neither.
+ * above the last exchanges (at most 20, within a quarter of the limit) moves into `<log>.<k>.md`
+ * first, and the log keeps one link line to it. The archive is written (crash-safely) before the
+ * shortened log, so a crash between the two leaves the exchanges in both files, never in neither.
  */
-import { rotateLog } from '@daebug/protocol'
+import { ROTATE_KEEP, rotateLog } from '@daebug/protocol'
 import type { HostFs } from './host.js'
 import { sharedPrefix, utf8Length } from './text-prefix.js'
 
@@ -45,7 +45,8 @@ export class LogRotation {
     // A write that lost its compare-and-swap comes back with the same log: it reuses its archive.
     const index = this.#pending?.link === link ? this.#pending.index : await this.#nextIndex(link)
     const name = `${baseName(this.#path)}.${index}.md`
-    const rotation = rotateLog(text, name)
+    // What stays is small next to the limit: every later write, and the agent's reads, stay cheap.
+    const rotation = rotateLog(text, name, ROTATE_KEEP, this.#maxBytes / 4)
     if (!rotation) return text
     await this.#fs.writeTextAtomic(this.#path.replace(/\.md$/, `.${index}.md`), rotation.archive)
     this.#pending = { index, link }
