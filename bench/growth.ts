@@ -6,8 +6,8 @@
  * the number of realms connected (pages and their workers in one headless Chromium). Targets: each
  * end point's median ≤ 1.5× its start point's. Exits non-zero when a target is missed.
  */
-import { closeSync, fsyncSync, openSync, renameSync, watch, writeSync } from 'node:fs'
-import { appendFile, open, readdir, stat } from 'node:fs/promises'
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
+import { appendFile, readdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import {
   launchBrowser,
@@ -18,6 +18,7 @@ import {
   waitForLog,
   waitForRealms,
 } from '../test/e2e/harness.js'
+import { measureRealm } from './round-trip.js'
 import { ms, type Row, report, summary } from './stats.js'
 
 const RUNS = Number(process.env.RUNS ?? 30)
@@ -30,61 +31,6 @@ const PAGES = (process.env.PAGES ?? '10,100').split(',').map(Number)
 const SETTLE_MS = 5000
 /** The length of the string each history-building request returns. */
 const BIG = 50_000
-/** How much of the log's end the agent's side reads to find a reply (it lands above the footer). */
-const TAIL = 16 * 1024
-
-/** Whether the last {@link TAIL} bytes of a file hold `expect`. */
-async function tailHas(path: string, expect: string): Promise<boolean> {
-  const file = await open(path, 'r').catch(() => undefined)
-  if (!file) return false
-  try {
-    const { size } = await file.stat()
-    const length = Math.min(size, TAIL)
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, size - length)
-    return buffer.toString('utf8', 0, bytesRead).includes(expect)
-  } finally {
-    await file.close()
-  }
-}
-
-/**
- * Appends `code` to a log and resolves with the ms until its reply is in the file. As in
- * repl-latency.ts, but reading only the log's end: reading the whole file is the agent's cost,
- * and it would grow with the history this script measures the server against.
- */
-async function roundTrip(path: string, code: string, expect: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let done = false
-    // The directory, not the file: the server replaces the file by renaming.
-    const watcher = watch(dirname(path), () => void check())
-    const start = performance.now()
-    const check = async () => {
-      if (done || !(await tailHas(path, expect)) || done) return
-      done = true
-      watcher.close()
-      clearTimeout(timer)
-      resolve(performance.now() - start)
-    }
-    const timer = setTimeout(() => {
-      watcher.close()
-      reject(new Error(`no reply for ${code} within 20 s`))
-    }, 20_000)
-    appendFile(path, `\`\`\`js\n${code}\n\`\`\`\n`).then(check, reject)
-  })
-}
-
-/** Round trips in one realm after warm-ups; each request has a unique value. */
-async function measureRealm(root: string, realm: string): Promise<number[]> {
-  const path = join(root, logOf(realm))
-  const samples: number[] = []
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const n = 1_000_000 + Math.floor(Math.random() * 1_000_000)
-    const took = await roundTrip(path, `1 + ${n}`, `\`\`\`JSON\n${n + 1}\n\`\`\``)
-    if (i >= WARMUP) samples.push(took)
-  }
-  return samples
-}
-
 /** Bytes of a realm's log and its archives. */
 async function historyBytes(root: string, realm: string): Promise<number> {
   const log = logOf(realm)
@@ -137,7 +83,7 @@ async function measureHistory(): Promise<Row[]> {
     const [realm] = (await waitForRealms(root)) as [string]
     const path = join(root, logOf(realm))
     const start = await historyBytes(root, realm)
-    const base = summary(await measureRealm(root, realm))
+    const base = summary(await measureRealm(root, realm, RUNS, WARMUP))
     rows.push({
       what: `round trip, ${size(start)} log (median)`,
       value: `${ms(base.median)} (p90 ${ms(base.p90)})`,
@@ -155,7 +101,7 @@ async function measureHistory(): Promise<Row[]> {
       }
       const history = await historyBytes(root, realm)
       const log = (await stat(path)).size
-      const point = summary(await measureRealm(root, realm))
+      const point = summary(await measureRealm(root, realm, RUNS, WARMUP))
       const last = target === HISTORY.at(-1)
       rows.push({
         what: `round trip, ${size(history)} history, log ${mb(log)} (median)`,
@@ -199,7 +145,7 @@ async function measureRealms(): Promise<Row[]> {
     const context = await browser.newContext()
     await (await context.newPage()).goto(`${server.url}alone.html`)
     const [realm] = (await waitForRealms(root)) as [string]
-    const base = summary(await measureRealm(root, realm))
+    const base = summary(await measureRealm(root, realm, RUNS, WARMUP))
     rows.push({
       what: 'round trip, 1 realm (median)',
       value: `${ms(base.median)} (p90 ${ms(base.p90)})`,
@@ -215,7 +161,7 @@ async function measureRealms(): Promise<Row[]> {
       await waitForRealms(root, count, 120_000, 'worker')
       // Measured with the realms connected and idle, not while the browser still loads them.
       await new Promise((done) => setTimeout(done, SETTLE_MS))
-      const point = summary(await measureRealm(root, realm))
+      const point = summary(await measureRealm(root, realm, RUNS, WARMUP))
       const last = count === PAGES.at(-1)
       rows.push({
         what: `round trip, ${2 * count + 1} realms (median)`,

@@ -1,62 +1,27 @@
 /**
- * SPEC §12, first two rows: the file round trip (an agent saves `1+1` below the footer → the reply
- * is in the file) with one tab and with ten tabs open, beside the floor measured in the same run
- * (a bare fs-watch event plus one loopback HTTP round trip). Exits non-zero when a target is missed.
+ * SPEC §12, first three rows: the file round trip (an agent saves `1+1` below the footer → the
+ * reply is in the file) with one tab and with ten tabs open, beside the floor measured in the same
+ * run (a bare fs-watch event plus one loopback HTTP round trip); and the HTTP eval round trip,
+ * beside a bare HTTP → WebSocket → page floor (eval-floor.ts). Exits non-zero when a target is
+ * missed.
  */
 import { watch } from 'node:fs'
-import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, writeFile } from 'node:fs/promises'
 import { createServer, request } from 'node:http'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import {
   launchBrowser,
-  logOf,
   makeRoot,
   removeRoot,
   startServer,
   waitForRealms,
 } from '../test/e2e/harness.js'
 import { measureEvalFloor } from './eval-floor.js'
+import { measureRealm } from './round-trip.js'
 import { ms, report, summary } from './stats.js'
 
 const RUNS = 50
 const WARMUP = 5
-
-/** Appends `code` to a log and resolves with the ms until its reply is in the file. */
-async function roundTrip(path: string, code: string, expect: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let done = false
-    // The directory, not the file: the server replaces the file by renaming, and a watch on the
-    // file would follow the replaced inode.
-    const watcher = watch(dirname(path), () => void check())
-    const start = performance.now()
-    const check = async () => {
-      if (done) return
-      const text = await readFile(path, 'utf8').catch(() => '')
-      if (!text.includes(expect)) return
-      done = true
-      watcher.close()
-      clearTimeout(timer)
-      resolve(performance.now() - start)
-    }
-    const timer = setTimeout(() => {
-      watcher.close()
-      reject(new Error(`no reply for ${code} within 10 s`))
-    }, 10_000)
-    appendFile(path, `\`\`\`js\n${code}\n\`\`\`\n`).then(check, reject)
-  })
-}
-
-/** Round trips in one realm; each request has a unique value so its reply can be recognised. */
-async function measureRealm(root: string, realm: string, runs: number): Promise<number[]> {
-  const path = join(root, logOf(realm))
-  const samples: number[] = []
-  for (let i = 0; i < WARMUP + runs; i++) {
-    const n = 1_000_000 + Math.floor(Math.random() * 1_000_000)
-    const ms = await roundTrip(path, `1 + ${n}`, `\`\`\`JSON\n${n + 1}\n\`\`\``)
-    if (i >= WARMUP) samples.push(ms)
-  }
-  return samples
-}
 
 /** HTTP eval round trips (`POST /__daebug/api/realms/:name/eval` of `1 + n`), answer checked. */
 async function measureHttpEval(url: string, realm: string, runs: number): Promise<number[]> {
@@ -111,12 +76,12 @@ try {
   const context = await browser.newContext()
   await (await context.newPage()).goto(server.url)
   const [first] = (await waitForRealms(root, 1)) as [string]
-  const one = summary(await measureRealm(root, first, RUNS))
+  const one = summary(await measureRealm(root, first, RUNS, WARMUP))
   const http = summary(await measureHttpEval(server.url, first, RUNS))
   const evalFloor = summary(await measureEvalFloor(browser, RUNS, WARMUP))
   for (let i = 1; i < 10; i++) await (await context.newPage()).goto(server.url)
   await waitForRealms(root, 10, 30_000)
-  const ten = summary(await measureRealm(root, first, RUNS))
+  const ten = summary(await measureRealm(root, first, RUNS, WARMUP))
   report(`repl-latency: ${RUNS} runs each (after ${WARMUP} warm-up runs)`, [
     {
       what: 'floor: fs-watch event + loopback HTTP',

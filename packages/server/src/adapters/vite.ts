@@ -22,22 +22,11 @@ import { isLoopbackHost } from '../security.js'
 import { isDaebugUrl } from './node.js'
 import { createDaebug, type NodeDaebug, type NodeDaebugOptions } from './node-daebug.js'
 
-/** Options of the {@link daebug} Vite plugin. */
-export interface DaebugViteOptions
-  extends Pick<
-    NodeDaebugOptions,
-    | 'allowedHosts'
-    | 'allowOrigins'
-    | 'token'
-    | 'timeoutMs'
-    | 'worker'
-    | 'maxLogBytes'
-    | 'jsFile'
-    | 'onError'
-  > {
-  /** Where `daebug.md` and `daebug/` are written and tests are found (default: Vite's root). */
-  root?: string
-}
+/**
+ * Options of the {@link daebug} Vite plugin: those of `createDaebug()` on Node, but for what Vite
+ * decides (its app, port and bind address), and `root` defaults to Vite's root.
+ */
+export type DaebugViteOptions = Omit<NodeDaebugOptions, 'app' | 'port' | 'hostname' | 'serveFiles'>
 
 /** What the plugin offers other plugins and scripts, as `plugin.api`. */
 export interface DaebugViteApi {
