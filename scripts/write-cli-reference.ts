@@ -1,6 +1,7 @@
-/** Writes docs/cli.md from the text of `daebug --help` (see packages/cli/src/cli-reference.ts). */
+/** Writes docs/cli.md (from `daebug --help`) and docs/agents.md (the guide `daebug init` writes). */
 import { writeFileSync } from 'node:fs'
-import { cliReference } from '../packages/cli/src/cli-reference.js'
+import { agentsDoc, cliReference } from '../packages/cli/src/cli-reference.js'
 
 writeFileSync(new URL('../docs/cli.md', import.meta.url), cliReference())
-console.log('wrote docs/cli.md')
+writeFileSync(new URL('../docs/agents.md', import.meta.url), agentsDoc())
+console.log('wrote docs/cli.md and docs/agents.md')

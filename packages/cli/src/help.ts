@@ -2,7 +2,14 @@
  * The text of `daebug --help` and the version, one source for the command and its docs.
  */
 import pkg from '../package.json' with { type: 'json' }
-import { EVAL_OPTIONS, formatOptions, MCP_OPTIONS, SERVE_OPTIONS, TEST_OPTIONS } from './options.js'
+import {
+  EVAL_OPTIONS,
+  formatOptions,
+  INIT_OPTIONS,
+  MCP_OPTIONS,
+  SERVE_OPTIONS,
+  TEST_OPTIONS,
+} from './options.js'
 
 /** The version of `@daebug/cli`. */
 export const VERSION: string = pkg.version
@@ -22,6 +29,8 @@ Usage:
                         stdout, console output and errors on stderr; exit 1 when it threw
   daebug mcp [options]  a stdio MCP server with the tools list_realms, eval, run_tests and
                         read_log, for the project's running server (started if none runs)
+  daebug init [options]  write a guide for AI agents (how to find a realm, run code, read the
+                        reply, run tests) into the project's AGENTS.md, or the file --file names
   daebug --help | --version
 
 Options:
@@ -35,5 +44,8 @@ ${formatOptions(EVAL_OPTIONS)}
 
 MCP options (daebug mcp):
 ${formatOptions(MCP_OPTIONS)}
+
+Init options (daebug init):
+${formatOptions(INIT_OPTIONS)}
 
 Stop the server with Ctrl-C, or by writing %%SHUTDOWN%% on a line of its own in daebug.md.`

@@ -16,6 +16,7 @@ import { type EvalSettings, runEvalCommand } from './eval-command.js'
 import { HELP, VERSION } from './help.js'
 import {
   EVAL_OPTIONS,
+  INIT_OPTIONS,
   MCP_OPTIONS,
   parseArgsOptions,
   SERVE_OPTIONS,
@@ -64,6 +65,25 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       // of every other command, serve mode included.
       const { runMcpCommand } = await import('./mcp-command.js')
       return await runMcpCommand({ root, ...(port === undefined ? {} : { port }) }, output)
+    }
+    if (argv[0] === 'init') {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: parseArgsOptions(INIT_OPTIONS),
+        strict: true,
+      })
+      if (values.help) {
+        output.out(HELP)
+        return 0
+      }
+      const { runInitCommand } = await import('./init-command.js')
+      return await runInitCommand(
+        {
+          root: (values.root as string | undefined) ?? '.',
+          file: (values.file as string | undefined) ?? 'AGENTS.md',
+        },
+        output,
+      )
     }
     if (argv[0] === 'eval') {
       const command = parseEvalArgs(argv.slice(1))

@@ -171,6 +171,17 @@ export const EVAL_OPTIONS: Record<string, OptionSpec> = {
   help: SERVER_OF_ROOT.help!,
 }
 
+/** The options of `daebug init`. */
+export const INIT_OPTIONS: Record<string, OptionSpec> = {
+  file: {
+    type: 'string',
+    value: 'PATH',
+    description: 'the agent instruction file, relative to the root (default: AGENTS.md)',
+  },
+  root: { type: 'string', value: 'DIR', description: 'the project (default: .)' },
+  help: SERVER_OF_ROOT.help!,
+}
+
 /** The options of `daebug mcp`. */
 export const MCP_OPTIONS: Record<string, OptionSpec> = {
   ...SERVER_OF_ROOT,

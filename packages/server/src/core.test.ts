@@ -508,4 +508,21 @@ test('the welcome tells pages to create no worker when workers are turned off', 
   await core.close()
 })
 
+test('a message sent right after hello, while the hello waits on a slow write, is not dropped', async () => {
+  const host = memoryHost()
+  const replaceText = host.fs.replaceText.bind(host.fs)
+  host.fs.replaceText = async (...args: Parameters<typeof replaceText>) => {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    return replaceText(...args)
+  }
+  const core = new DaebugCore({ root: ROOT, host, url: 'http://localhost:8680/', timeoutMs: 1000 })
+  await core.start()
+  const connection = core.connect(fakeSocket())
+  const hello = { type: 'hello', name: '7-zen-1201-03', instance: 'i1', kind: 'page' }
+  connection.message(JSON.stringify({ ...hello, url: 'http://localhost:8680/' }))
+  connection.message(JSON.stringify({ type: 'note', text: 'no worker here' }))
+  await until(() => host.files.get(LOG)?.includes('no worker here'))
+  await core.close()
+})
+
 test.run()

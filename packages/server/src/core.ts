@@ -208,11 +208,16 @@ export class DaebugCore {
       else if (message.type === 'note') this.#note(realm, message.text)
       else if (message.type === 'worker') applyWorkerReport(this.#workerReports, realm, message)
     }
+    // In order, one after another: a message sent right after `hello` (a note, a result) must
+    // find the realm that the hello, which may wait on a write, is still setting up.
+    let handled: Promise<void> = Promise.resolve()
     return {
       message: (text) => {
         const parsed = validateRealmMessage(safeJson(text))
         if (!parsed.ok) return
-        onMessage(parsed.value).catch((error) => this.#internalError(error))
+        handled = handled
+          .then(() => onMessage(parsed.value))
+          .catch((error) => this.#internalError(error))
       },
       close: () => {
         if (realm && realm.socket === socket) this.#disconnected(realm, { closed: true })
