@@ -208,16 +208,25 @@ export class DaebugCore {
       else if (message.type === 'note') this.#note(realm, message.text)
       else if (message.type === 'worker') applyWorkerReport(this.#workerReports, realm, message)
     }
-    // In order, one after another: a message sent right after `hello` (a note, a result) must
-    // find the realm that the hello, which may wait on a write, is still setting up.
-    let handled: Promise<void> = Promise.resolve()
+    // A hello may wait on a write: the messages that come meanwhile (a note, a result) wait for it,
+    // in order, so they find the realm it sets up. Others are handled at once, as they arrive.
+    let hello: Promise<void> | undefined
     return {
       message: (text) => {
         const parsed = validateRealmMessage(safeJson(text))
         if (!parsed.ok) return
-        handled = handled
-          .then(() => onMessage(parsed.value))
-          .catch((error) => this.#internalError(error))
+        const handle = () => onMessage(parsed.value).catch((error) => this.#internalError(error))
+        if (hello) {
+          const after: Promise<void> = hello.then(handle).finally(() => {
+            if (hello === after) hello = undefined
+          })
+          hello = after
+        } else if (parsed.value.type === 'hello') {
+          const started: Promise<void> = handle().finally(() => {
+            if (hello === started) hello = undefined
+          })
+          hello = started
+        } else void handle()
       },
       close: () => {
         if (realm && realm.socket === socket) this.#disconnected(realm, { closed: true })
