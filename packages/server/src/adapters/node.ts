@@ -216,10 +216,11 @@ function holds(bytes: Uint8Array, accounted: Accounted): boolean {
   return bytes.length === accounted.length && digestOf(bytes) === accounted.digest
 }
 
+// Whole-file writes are archives and `.server.json`, written once and not read back: they are not
+// remembered (a long session's archives filled the cache with megabytes nobody reads).
 function writeFileText(path: string, text: string, mode: number): void {
-  const { bytes, exact } = encodeEdited(text, known.get(path))
-  renameSync(writeTemp(path, bytes, mode), path)
-  remember(path, bytes, text, exact)
+  forget(path)
+  renameSync(writeTemp(path, Buffer.from(text, 'utf8'), mode), path)
 }
 
 function removeQuietly(path: string): void {
