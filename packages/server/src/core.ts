@@ -216,17 +216,12 @@ export class DaebugCore {
         const parsed = validateRealmMessage(safeJson(text))
         if (!parsed.ok) return
         const handle = () => onMessage(parsed.value).catch((error) => this.#internalError(error))
-        if (hello) {
-          const after: Promise<void> = hello.then(handle).finally(() => {
-            if (hello === after) hello = undefined
-          })
-          hello = after
-        } else if (parsed.value.type === 'hello') {
-          const started: Promise<void> = handle().finally(() => {
-            if (hello === started) hello = undefined
-          })
-          hello = started
-        } else void handle()
+        const waiting = hello
+        if (!waiting && parsed.value.type !== 'hello') return void handle()
+        const turn: Promise<void> = (waiting ? waiting.then(handle) : handle()).finally(() => {
+          if (hello === turn) hello = undefined
+        })
+        hello = turn
       },
       close: () => {
         if (realm && realm.socket === socket) this.#disconnected(realm, { closed: true })
