@@ -17,6 +17,7 @@ const SCRIPTS = [
   'startup.ts',
   'report-size.ts',
   'growth.ts',
+  'browsers.ts',
 ]
 
 const only = process.argv.slice(2)

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http'
 import type { Browser } from 'playwright-core'
 import { WebSocketServer } from 'ws'
+import { postJson } from './http-post.js'
 
 const PAGE = `<!doctype html><script>
 const socket = new WebSocket('ws://' + location.host)
@@ -53,11 +54,9 @@ export async function measureEvalFloor(
     const samples: number[] = []
     for (let i = 0; i < warmup + runs; i++) {
       const start = performance.now()
-      const response = await fetch(url, {
-        method: 'POST',
-        body: JSON.stringify({ code: `1 + ${i}` }),
-      })
-      const { value } = (await response.json()) as { value: number }
+      const { value } = (await postJson(url, JSON.stringify({ code: `1 + ${i}` }))) as {
+        value: number
+      }
       if (value !== 1 + i) throw new Error(`the floor's page answered ${value} to 1 + ${i}`)
       if (i >= warmup) samples.push(performance.now() - start)
     }

@@ -17,6 +17,7 @@ import {
   waitForRealms,
 } from '../test/e2e/harness.js'
 import { measureEvalFloor } from './eval-floor.js'
+import { closeConnections, postJson } from './http-post.js'
 import { measureRealm } from './round-trip.js'
 import { ms, report, summary } from './stats.js'
 
@@ -28,11 +29,10 @@ async function measureHttpEval(url: string, realm: string, runs: number): Promis
   const samples: number[] = []
   for (let i = 0; i < WARMUP + runs; i++) {
     const start = performance.now()
-    const response = await fetch(`${url}__daebug/api/realms/${realm}/eval`, {
-      method: 'POST',
-      body: JSON.stringify({ code: `1 + ${i}` }),
-    })
-    const answer = (await response.json()) as { value?: unknown }
+    const answer = (await postJson(
+      `${url}__daebug/api/realms/${realm}/eval`,
+      JSON.stringify({ code: `1 + ${i}` }),
+    )) as { value?: unknown }
     const ms = performance.now() - start
     if (answer.value !== 1 + i)
       throw new Error(`eval of 1 + ${i} answered ${JSON.stringify(answer)}`)
@@ -133,6 +133,7 @@ try {
     },
   ])
 } finally {
+  closeConnections()
   await browser.close()
   await server.stop()
   await removeRoot(root)

@@ -59,12 +59,37 @@ test('bad browser options are usage errors that say what is allowed, exit 2', as
       ['--connect-cdp', 'http://localhost:9222', '--browser', 'webkit'],
       '--connect-cdp drives Chromium only; for --browser webkit, use --connect with a Playwright browser server.',
     ],
+    [['--headless', '--browsers', '0'], "--browsers must be a whole number from 1 to 32, got '0'."],
+    [
+      ['--headless', '--browsers', 'four'],
+      "--browsers must be a whole number from 1 to 32, got 'four'.",
+    ],
+    [
+      ['--browsers', '4'],
+      '--browsers N opens N pages in the browser of --headless, --connect or --connect-cdp: add one.',
+    ],
   ] as const) {
     for (const mode of [[], ['--test']]) {
       const { code, err } = await errorsOf([...mode, ...args])
       assert.equal([code, err], [2, [`daebug: ${message}`, 'Run `daebug --help` for the options.']])
     }
   }
+})
+
+test('--browsers N asks for N pages of the browser, and cannot go with --page in --test', async () => {
+  const serve = parseServeArgs(['--headless', '--browsers', '3'])
+  const run = parseTestArgs(['--test', '--connect', 'ws://grid:3000/pw', '--browsers', '4'])
+  const one = parseTestArgs(['--test', '--headless', '--browsers', '1'])
+  assert.equal(
+    [serve, run, one].map((command) => ('settings' in command ? command.settings.pages : 0)),
+    [3, 4, undefined],
+  )
+  const { code, err } = await errorsOf(['--test', '--headless', '--browsers', '2', '--page', 'app'])
+  assert.equal(code, 2)
+  assert.is(
+    err[0],
+    'daebug: --browsers splits the files across the pages it opens, and --page runs them in one realm: use one.',
+  )
 })
 
 test('a Firefox or WebKit that Playwright has not installed is one line saying how to install it', async () => {

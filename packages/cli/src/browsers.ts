@@ -90,6 +90,29 @@ export function browserSourceOf(values: BrowserOptionValues): BrowserSource | un
   return undefined
 }
 
+/** The most pages `--browsers` opens: each is a renderer process, on this machine's cores. */
+export const MAX_PAGES = 32
+
+/**
+ * Reads `--browsers N`: how many pages to open in the browser `source` (default 1). Throws a
+ * `UsageError` when it is not a whole number from 1 to {@link MAX_PAGES}, or there is no browser.
+ */
+export function pagesOf(value: unknown, source: BrowserSource | undefined): number {
+  if (value === undefined) return 1
+  const pages = Number(value)
+  if (!Number.isInteger(pages) || pages < 1 || pages > MAX_PAGES) {
+    throw new UsageError(
+      `--browsers must be a whole number from 1 to ${MAX_PAGES}, got '${value}'.`,
+    )
+  }
+  if (!source) {
+    throw new UsageError(
+      '--browsers N opens N pages in the browser of --headless, --connect or --connect-cdp: add one.',
+    )
+  }
+  return pages
+}
+
 /**
  * Fails early, before a server starts, when `source` cannot work here: `playwright-core` missing,
  * or the browser to launch not installed (a one-line `UsageError` saying how to get it).
@@ -149,7 +172,7 @@ async function connect(source: Exclude<BrowserSource, { type: 'launch' }>): Prom
 
 /**
  * Opens the project's page (the root's `index.html`, else a blank page the server serves) in a
- * new context of the browser `source` names, and waits until it has loaded. When the server
+ * new context of the browser `source` names, `pages` times, and waits until they have loaded. When the server
  * requires its token, the page is opened with `?daebug_token=`: the server sets the cookie and
  * redirects to the page without it.
  */
@@ -157,6 +180,7 @@ export async function openBrowser(
   source: BrowserSource,
   server: FoundServer,
   root: string,
+  pages = 1,
 ): Promise<OpenedBrowser> {
   const hasIndex = await access(join(root, 'index.html')).then(
     () => true,
@@ -173,10 +197,14 @@ export async function openBrowser(
   const entry = new URL(url)
   if (server.token) entry.searchParams.set('daebug_token', server.token)
   try {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    // A remote browser that cannot reach the server may hang rather than be refused.
-    await page.goto(entry.href, { waitUntil: 'load', ...(remote ? { timeout: 15_000 } : {}) })
+    // Each page in a context of its own: separate storage, as separate browsers would have.
+    await Promise.all(
+      Array.from({ length: pages }, async () => {
+        const page = await (await browser.newContext()).newPage()
+        // A remote browser that cannot reach the server may hang rather than be refused.
+        await page.goto(entry.href, { waitUntil: 'load', ...(remote ? { timeout: 15_000 } : {}) })
+      }),
+    )
   } catch (error) {
     await browser.close().catch(() => {})
     const problem = `${label} could not open ${url.href}: ${reason(error, server.token)}`
@@ -193,26 +221,41 @@ export function noRealmMessage(opened: OpenedBrowser, waitMs: number): string {
     : `${problem}; see the page's console.`
 }
 
+/** Why only `connected` of the `pages` opened connected within `waitMs`, and what to do. */
+export function fewerPagesMessage(
+  opened: OpenedBrowser,
+  pages: number,
+  connected: number,
+  waitMs: number,
+): string {
+  return `${opened.label} opened ${pages} pages of ${opened.url}, but only ${connected} connected within ${Math.round(waitMs / 1000)}s; see their console, or ask for fewer with --browsers.`
+}
+
 /**
- * As {@link openBrowser}, then waits (up to `waitMs`) until its page has connected as a realm;
- * a `RunProblem` saying so when it has not (serve mode).
+ * As {@link openBrowser}, then waits (up to `waitMs`) until its pages have connected as realms;
+ * a `RunProblem` saying so when they have not (serve mode).
  */
 export async function openRealm(
   source: BrowserSource,
   server: FoundServer,
   root: string,
   waitMs = 10_000,
+  pages = 1,
 ): Promise<OpenedBrowser> {
   const before = new Set((await realmsOf(server)).map((realm) => realm.name))
-  const opened = await openBrowser(source, server, root)
+  const opened = await openBrowser(source, server, root, pages)
   const deadline = Date.now() + waitMs
   try {
     for (;;) {
       const realms = await realmsOf(server)
       const fresh = (realm: (typeof realms)[number]) =>
         realm.kind === 'page' && isConnected(realm) && !before.has(realm.name)
-      if (realms.some(fresh)) return opened
-      if (Date.now() > deadline) throw new RunProblem(noRealmMessage(opened, waitMs))
+      const connected = realms.filter(fresh).length
+      if (connected >= pages) return opened
+      if (Date.now() > deadline) {
+        if (connected === 0) throw new RunProblem(noRealmMessage(opened, waitMs))
+        throw new RunProblem(fewerPagesMessage(opened, pages, connected, waitMs))
+      }
       await new Promise((done) => setTimeout(done, 100))
     }
   } catch (error) {

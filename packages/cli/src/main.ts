@@ -11,6 +11,7 @@ import {
   checkBrowser,
   type OpenedBrowser,
   openRealm,
+  pagesOf,
 } from './browsers.js'
 import { type EvalSettings, runEvalCommand } from './eval-command.js'
 import { HELP, VERSION } from './help.js'
@@ -124,7 +125,13 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       const source = command.settings.browser
       const server = { url: serving.url, ...(serving.token ? { token: serving.token } : {}) }
       const browser: OpenedBrowser | undefined = source
-        ? await openRealm(source, server, resolve(command.settings.root)).catch(async (error) => {
+        ? await openRealm(
+            source,
+            server,
+            resolve(command.settings.root),
+            10_000,
+            command.settings.pages,
+          ).catch(async (error) => {
             await serving.shutdown()
             // Interrupted while the browser started: not a failure of the browser.
             if (stopped) return undefined
@@ -210,9 +217,13 @@ function serveSettings(values: Record<string, unknown>): ServeSettings {
   }
 }
 
-function browserOption(values: Record<string, unknown>): { browser?: BrowserSource } {
+function browserOption(values: Record<string, unknown>): {
+  browser?: BrowserSource
+  pages?: number
+} {
   const browser = browserSourceOf(values)
-  return browser ? { browser } : {}
+  const pages = pagesOf(values.browsers, browser)
+  return browser ? { browser, ...(pages > 1 ? { pages } : {}) } : {}
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 * 1024 }
@@ -256,6 +267,12 @@ export function parseTestArgs(argv: string[]): TestCommand {
   const port = number('port', (values.port as string | undefined) ?? process.env.PORT, 1, 65535)
   const timeoutMs = number('timeout', values.timeout as string | undefined, 1, 2_147_483_647)
   const patterns = (values['test-name-pattern'] as string[] | undefined) ?? []
+  const browser = browserOption(values)
+  if (browser.pages && values.page !== undefined) {
+    throw new UsageError(
+      '--browsers splits the files across the pages it opens, and --page runs them in one realm: use one.',
+    )
+  }
   return {
     type: 'test',
     settings: {
@@ -266,7 +283,7 @@ export function parseTestArgs(argv: string[]): TestCommand {
       reporter,
       testNamePatterns: patterns,
       only: values['test-only'] === true,
-      ...browserOption(values),
+      ...browser,
       ...(values.host === undefined ? {} : { host: values.host as string }),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       watch: values.watch === true,

@@ -30,6 +30,12 @@ const BROWSER_OPTIONS: Record<string, OptionSpec> = {
     value: 'B',
     description: 'chromium (default), firefox or webkit: the browser of --headless or --connect',
   },
+  browsers: {
+    type: 'string',
+    value: 'N',
+    description:
+      'open N pages there, each in its own context (--test splits the files across them)',
+  },
 }
 
 /** The options of serve mode (`daebug [options]`). */

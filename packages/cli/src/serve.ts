@@ -36,6 +36,8 @@ export interface ServeSettings {
   maxLogBytes?: number
   /** Also open the project in a browser (`--headless`, `--connect`, `--connect-cdp`). */
   browser?: BrowserSource
+  /** How many pages to open in it (`--browsers`, default 1). */
+  pages?: number
 }
 
 /**

@@ -101,3 +101,16 @@ export async function streamTests(
     if (line.trim()) onEvent(projectEvent(line, origin))
   }
 }
+
+/** The test files a run of `files` (paths or globs; none: Node's patterns) would import, as URL paths. */
+export async function discoverTests(
+  server: FoundServer,
+  files: readonly string[],
+): Promise<string[]> {
+  const response = await fetch(new URL('/__daebug/api/tests/discover', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders(server) },
+    body: JSON.stringify(files.length ? { files } : {}),
+  })
+  return (await answerOf<{ files: string[] }>(server, response)).files
+}

@@ -14,11 +14,13 @@ import {
   type RealmInfo,
   selectRealm,
   type TestSummaryData,
+  type TestsRunRequest,
 } from '@daebug/protocol'
 import { createReporter, type ReporterName } from '@daebug/test-runner/reporters'
 import {
   type BrowserSource,
   checkBrowser,
+  fewerPagesMessage,
   noRealmMessage,
   type OpenedBrowser,
   openBrowser,
@@ -26,7 +28,8 @@ import {
 import { type FoundServer, findOrStartServer } from './find-server.js'
 import type { Output } from './main.js'
 import { UsageError } from './serve.js'
-import { RunProblem, realmsOf, streamTests } from './server-client.js'
+import { discoverTests, RunProblem, realmsOf, streamTests } from './server-client.js'
+import { MergedRun, readDurations, saveDurations, splitFiles } from './split-run.js'
 
 /** Test-mode settings, already validated. */
 export interface TestSettings {
@@ -40,6 +43,8 @@ export interface TestSettings {
   only: boolean
   /** The browser to open the project in (`--headless`, `--connect`, `--connect-cdp`). */
   browser?: BrowserSource
+  /** How many pages to open in it (`--browsers`, default 1): the files are split across them. */
+  pages?: number
   /** The address to bind a server this command starts (`--host`; default loopback). */
   host?: string
   /** The per-test time-out. */
@@ -108,32 +113,47 @@ async function waitForRealm(
   }
 }
 
-/** Runs the selection once in `realm` and reports it; returns the exit code. */
-async function runOnce(
+/**
+ * Waits (up to `waitMs`) until `count` pages that were not in `exclude` have connected, and
+ * answers their names; a `RunProblem` saying how many came when they have not.
+ */
+async function waitForPages(
   server: FoundServer,
-  realm: string,
-  settings: TestSettings,
-  output: Output,
-  signal?: AbortSignal,
-): Promise<number> {
-  const request = {
+  count: number,
+  waitMs: number,
+  exclude: ReadonlySet<string>,
+  browser: OpenedBrowser,
+): Promise<string[]> {
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    const fresh = (await realmsOf(server))
+      .filter((realm) => realm.kind === 'page' && isConnected(realm) && !exclude.has(realm.name))
+      .map((realm) => realm.name)
+    if (fresh.length >= count) return fresh.slice(0, count).sort()
+    if (Date.now() > deadline) {
+      if (fresh.length === 0) throw new RunProblem(noRealmMessage(browser, waitMs))
+      throw new RunProblem(fewerPagesMessage(browser, count, fresh.length, waitMs))
+    }
+    await new Promise((done) => setTimeout(done, 100))
+  }
+}
+
+/** The run request for `realm`: the selection of `settings`, or `files` when given. */
+function runRequest(settings: TestSettings, realm: string, files?: string[]): TestsRunRequest {
+  const chosen = files ?? settings.files
+  return {
     realm,
-    ...(settings.files.length ? { files: settings.files } : {}),
+    ...(chosen.length ? { files: chosen } : {}),
     ...(settings.testNamePatterns.length ? { testNamePatterns: settings.testNamePatterns } : {}),
     ...(settings.only ? { only: true } : {}),
     ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
   }
-  const origin = new URL(server.url).origin
-  const reporter = createReporter(settings.reporter, { cwd: origin })
-  let summary: TestSummaryData | undefined
-  await streamTests(server, request, signal, (event) => {
-    output.write(reporter.push(event))
-    if (event.type === 'test:summary' && event.data.file === undefined) summary = event.data
-  })
-  output.write(reporter.end())
-  const ended = summary as TestSummaryData | undefined
+}
+
+/** Prints the totals line of a run's summary (or says why there is none); the exit code. */
+function finish(ended: TestSummaryData | undefined, where: string, output: Output): number {
   if (!ended) {
-    output.err(`daebug: the test run in ${realm} ended without a summary; see its log.`)
+    output.err(`daebug: the test run in ${where} ended without a summary; see its log.`)
     return EXIT.usage
   }
   output.out(formatTotals(ended))
@@ -142,6 +162,85 @@ async function runOnce(
     return EXIT.usage
   }
   return ended.success ? EXIT.passed : EXIT.failed
+}
+
+/** Runs the selection once in `realm` and reports it; returns the exit code. */
+async function runOnce(
+  server: FoundServer,
+  realm: string,
+  settings: TestSettings,
+  output: Output,
+  signal?: AbortSignal,
+): Promise<number> {
+  const origin = new URL(server.url).origin
+  const reporter = createReporter(settings.reporter, { cwd: origin })
+  let summary: TestSummaryData | undefined
+  await streamTests(server, runRequest(settings, realm), signal, (event) => {
+    output.write(reporter.push(event))
+    if (event.type === 'test:summary' && event.data.file === undefined) summary = event.data
+  })
+  output.write(reporter.end())
+  return finish(summary, realm, output)
+}
+
+/** A file of a run's events as its URL path (`/test/a.test.js`), the key of its duration. */
+function urlPathOf(file: string, origin: string): string {
+  try {
+    return new URL(file, origin).pathname
+  } catch {
+    return file
+  }
+}
+
+/** A file of a run's events as the realm lines show it: relative to the server's origin. */
+function displayFile(file: string, origin: string): string {
+  if (!file.startsWith(`${origin}/`)) return file
+  try {
+    return decodeURIComponent(urlPathOf(file, origin).slice(1))
+  } catch {
+    return file.slice(origin.length + 1)
+  }
+}
+
+/**
+ * Runs the selection split across `realms` (`--browsers`, split-run.ts), all at once, and reports
+ * the merged run; returns the exit code. `files` are the discovered files (found again when not
+ * given). The files' durations order the next split.
+ */
+async function runSplit(
+  server: FoundServer,
+  realms: readonly string[],
+  settings: TestSettings,
+  output: Output,
+  signal?: AbortSignal,
+  discovered?: string[],
+): Promise<number> {
+  const root = resolve(settings.root)
+  const files = discovered ?? (await discoverTests(server, settings.files))
+  const groups = splitFiles(files, await readDurations(root), realms.length)
+  if (groups.length < 2) return runOnce(server, realms[0]!, settings, output, signal)
+  const origin = new URL(server.url).origin
+  const reporter = createReporter(settings.reporter, { cwd: origin })
+  const used = realms.slice(0, groups.length)
+  const merged = new MergedRun(
+    used,
+    (event) => output.write(reporter.push(event)),
+    (file) => displayFile(file, origin),
+  )
+  const runs = await Promise.allSettled(
+    groups.map((group, index) =>
+      streamTests(server, runRequest(settings, used[index]!, group), signal, (event) =>
+        merged.push(index, event),
+      ),
+    ),
+  )
+  const summary = merged.end()
+  output.write(reporter.end())
+  const measured = [...merged.durations].map(([file, ms]) => [urlPathOf(file, origin), ms] as const)
+  await saveDurations(root, new Map(measured))
+  const broken = runs.find((run) => run.status === 'rejected')
+  if (broken) throw broken.reason
+  return finish(summary, `${used.length} realms`, output)
 }
 
 /** Calls `rerun` after each change of a project file (not logs, `node_modules` or `.git`). */
@@ -182,22 +281,37 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
   const interrupt = (): void => aborter.abort()
   process.once('SIGINT', interrupt)
   process.once('SIGTERM', interrupt)
-  const once = (realm: string) =>
-    Promise.race([runOnce(server, realm, settings, output, aborter.signal), interrupted])
   try {
     let exclude = new Set<string>()
+    // Split runs find their files first: a selection that names nothing fails before a browser
+    // starts, and no more pages open than there are files.
+    let discovered =
+      (settings.pages ?? 1) > 1 ? await discoverTests(server, settings.files) : undefined
+    const pages = Math.max(1, Math.min(settings.pages ?? 1, discovered?.length ?? 1))
     if (settings.browser) {
       exclude = new Set((await realmsOf(server)).map((realm) => realm.name))
-      browser = await openBrowser(settings.browser, server, root)
+      browser = await openBrowser(settings.browser, server, root, pages)
     }
     const wait = settings.waitMs ?? 10_000
     const found = await Promise.race([
-      waitForRealm(server, settings.page, wait, exclude, browser),
+      browser && pages > 1
+        ? waitForPages(server, pages, wait, exclude, browser)
+        : waitForRealm(server, settings.page, wait, exclude, browser).then((realm) => [realm.name]),
       interrupted,
     ])
     if (found === 'interrupted') return EXIT.interrupted
-    const first = await once(found.name)
+    const where = found.length > 1 ? `${found.length} realms` : found[0]!
+    const once = () =>
+      Promise.race([
+        found.length > 1
+          ? runSplit(server, found, settings, output, aborter.signal, discovered)
+          : runOnce(server, found[0]!, settings, output, aborter.signal),
+        interrupted,
+      ])
+    const first = await once()
     if (first === 'interrupted') return EXIT.interrupted
+    // A rerun finds the files again: they may have changed.
+    discovered = undefined
     let code = first
     if (!settings.watch) return code
     let running = false
@@ -210,8 +324,8 @@ export async function runTestCommand(settings: TestSettings, output: Output): Pr
       running = true
       do {
         again = false
-        output.err(`daebug: a file changed; running the tests again in ${found.name}`)
-        const next = await once(found.name).catch((error: unknown) => {
+        output.err(`daebug: a file changed; running the tests again in ${where}`)
+        const next = await once().catch((error: unknown) => {
           output.err(`daebug: ${(error as Error).message}`)
           return EXIT.usage
         })

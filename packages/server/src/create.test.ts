@@ -154,6 +154,36 @@ test('the runtime modules are served under /__daebug/modules/, and pages get the
   assert.is(map.imports['@daebug/protocol'], '/__daebug/modules/protocol/index.js')
 })
 
+test('a runtime module’s imports are prepared as it is served, before a realm asks for them', async () => {
+  const files: Record<string, string> = {
+    'test-runner/index.js':
+      "import { a } from './chunk-A.js'\nimport '@daebug/assert'\nexport const run = a",
+    'test-runner/chunk-A.js':
+      "import { inspect } from '@daebug/protocol'\nexport const a = inspect",
+    'assert/index.js': 'export default 1',
+    'protocol/index.js': 'export const inspect = 1',
+  }
+  const reads: string[] = []
+  const read = async (pkg: string, file: string) => {
+    reads.push(`${pkg}/${file}`)
+    return files[`${pkg}/${file}`]
+  }
+  const root = servedRoot('<html></html>')
+  const daebug = createServer({ root, host: { ...memoryHost(), fs: nodeFs }, runtimeModules: read })
+  const served = await daebug.app.request(`${SERVER}/__daebug/modules/test-runner/index.js`)
+  assert.match(
+    await served.text(),
+    'from \'./chunk-A.js\'\nimport "/__daebug/modules/assert/index.js"',
+  )
+  await new Promise((done) => setTimeout(done, 50))
+  assert.equal(reads.sort(), Object.keys(files).sort(), 'the whole graph, each file once')
+  const chunk = await daebug.app.request(`${SERVER}/__daebug/modules/test-runner/chunk-A.js`)
+  assert.is(
+    await chunk.text(),
+    'import { inspect } from "/__daebug/modules/protocol/index.js"\nexport const a = inspect',
+  )
+})
+
 test('a worker imports the root files under /__daebug/w/, their specifiers rewritten', async () => {
   const root = servedRoot('<html></html>')
   writeFileSync(

@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { type CoreOptions, DaebugCore } from './core.js'
 import { EventFeed, mountDashboard } from './dashboard.js'
-import type { Host } from './host.js'
+import { type Host, unrefTimer } from './host.js'
 import { injectClient } from './html-inject.js'
 import { JsFileMode } from './js-file-mode.js'
 import { mountRealmApi } from './realm-api.js'
@@ -238,8 +238,9 @@ export function createDaebug(options: DaebugOptions): Daebug {
     }),
   )
   const { runtimeModules } = options
+  let warmModules: (() => Promise<void>) | undefined
   if (runtimeModules) {
-    mountRuntimeModules(app, runtimeModules)
+    warmModules = mountRuntimeModules(app, runtimeModules)
     mountWorkerFiles(app, () =>
       [...core.realms.values()]
         .filter((realm) => realm.kind === 'page' && realm.socket && realm.importMap)
@@ -258,6 +259,7 @@ export function createDaebug(options: DaebugOptions): Daebug {
       }),
     )
   }
+  let warming: ReturnType<typeof setTimeout> | undefined
   return {
     app,
     fetch: (request) => app.fetch(request),
@@ -266,8 +268,12 @@ export function createDaebug(options: DaebugOptions): Daebug {
     start: async () => {
       await core.start()
       await jsFile?.start()
+      // Served modules are rewritten once (parsed: about a second on a slow machine, most of it
+      // a cold parser); done now, after start-up, the first test run does not wait for it.
+      if (warmModules) warming = unrefTimer(setTimeout(() => void warmModules?.(), 0))
     },
     close: async () => {
+      clearTimeout(warming)
       await jsFile?.close()
       stopHttpRealms()
       await hub.close()
