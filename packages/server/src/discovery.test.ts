@@ -136,6 +136,9 @@ test('paths outside the root, missing paths and excluded folders are refused wit
   assert.match(await refusal(['node_modules/m.test.js']), 'is in node_modules')
   assert.match(await refusal(['node_modules/**/*.js']), 'is in node_modules')
   assert.match(await refusal(['']), '"files" holds an empty path or glob')
+  // Found by the fuzz suite: the file system refuses such a path with a TypeError (a 500 before).
+  assert.match(await refusal(['a\0b.test.js']), '"files" holds "a\\u0000b.test.js", with a NUL')
+  assert.match(await refusal(['src/*\0.js']), 'which no path can contain')
   try {
     await discover({ exclude: [' '] })
     assert.unreachable()

@@ -69,6 +69,13 @@ export async function discoverTestFiles(options: DiscoveryOptions): Promise<stri
         `"${key}" holds an empty path or glob: leave it out, or give one such as 'src/**/*.test.js'.`,
       )
     }
+    const withNul = options[key]?.find((pattern) => pattern.includes('\0'))
+    if (withNul !== undefined) {
+      throw new DaebugError(
+        'BAD_MESSAGE',
+        `"${key}" holds ${JSON.stringify(withNul)}, with a NUL character, which no path can contain: remove it.`,
+      )
+    }
   }
   const root = trimSlashes(options.root.replace(/\\/g, '/'))
   const rootReal = await realPathOf(fs, root)
