@@ -8,7 +8,10 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import {
+  countDiagnostics,
+  emptyCounts,
   formatDuration,
+  isCountDiagnostic,
   type TestCounts,
   type TestEvent,
   type TestSummaryData,
@@ -43,33 +46,6 @@ export function splitFiles(
   return groups
     .filter((group) => group.indexes.length > 0)
     .map((group) => group.indexes.sort((a, b) => a - b).map((index) => files[index]!))
-}
-
-/** Node's count diagnostics at the end of a run (`tests 12`, `pass 11`, …). */
-const COUNT_LINE = /^(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) \d+(\.\d+)?$/
-
-function countLines(counts: TestCounts, durationMs: number): string[] {
-  return [
-    `tests ${counts.tests}`,
-    `suites ${counts.suites}`,
-    `pass ${counts.passed}`,
-    `fail ${counts.failed}`,
-    `cancelled ${counts.cancelled}`,
-    `skipped ${counts.skipped}`,
-    `todo ${counts.todo}`,
-    `duration_ms ${durationMs}`,
-  ]
-}
-
-const NO_COUNTS: TestCounts = {
-  tests: 0,
-  suites: 0,
-  passed: 0,
-  failed: 0,
-  cancelled: 0,
-  skipped: 0,
-  todo: 0,
-  topLevel: 0,
 }
 
 /** One realm's run, as its events come in. */
@@ -132,7 +108,7 @@ export class MergedRun {
     for (const event of run.pending.splice(0)) {
       if (event.type === 'test:plan' && event.data.nesting === 0) continue
       if (event.type === 'test:diagnostic' && event.data.nesting === 0) {
-        if (!COUNT_LINE.test(event.data.message)) run.notes.push(event.data.message)
+        if (!isCountDiagnostic(event.data.message)) run.notes.push(event.data.message)
         continue
       }
       // What a file left before the run was ended for it (SPEC §4.1: the realm went away).
@@ -146,7 +122,7 @@ export class MergedRun {
    * summary (its stream broke) makes the whole one fail, `aborted` saying which.
    */
   end(): TestSummaryData {
-    const counts = { ...NO_COUNTS }
+    const counts = emptyCounts()
     const aborted: string[] = []
     for (const run of this.#runs) {
       for (const event of run.pending.splice(0)) this.#emit(event)
@@ -161,7 +137,11 @@ export class MergedRun {
     const durationMs = Math.round((performance.now() - this.#startedAt) * 1000) / 1000
     this.#emit({ type: 'test:plan', data: { nesting: 0, count: counts.topLevel } })
     const notes = this.#runs.flatMap((run) => run.notes)
-    for (const message of [...notes, ...this.#realmLines(), ...countLines(counts, durationMs)]) {
+    for (const message of [
+      ...notes,
+      ...this.#realmLines(),
+      ...countDiagnostics(counts, durationMs),
+    ]) {
       this.#emit({ type: 'test:diagnostic', data: { nesting: 0, message } })
     }
     const summary: TestSummaryData = {

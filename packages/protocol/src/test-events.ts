@@ -82,6 +82,42 @@ export interface TestCounts {
   topLevel: number
 }
 
+/** Zeroed counts, with node's names. */
+export function emptyCounts(): TestCounts {
+  return {
+    tests: 0,
+    suites: 0,
+    passed: 0,
+    failed: 0,
+    cancelled: 0,
+    skipped: 0,
+    todo: 0,
+    topLevel: 0,
+  }
+}
+
+/**
+ * The diagnostics node's `run()` ends with, in its order: `tests 12`, `suites 1`, `pass 11`,
+ * `fail 1`, `cancelled 0`, `skipped 0`, `todo 0`, `duration_ms 5.25`.
+ */
+export function countDiagnostics(counts: TestCounts, durationMs: number): string[] {
+  return [
+    `tests ${counts.tests}`,
+    `suites ${counts.suites}`,
+    `pass ${counts.passed}`,
+    `fail ${counts.failed}`,
+    `cancelled ${counts.cancelled}`,
+    `skipped ${counts.skipped}`,
+    `todo ${counts.todo}`,
+    `duration_ms ${durationMs}`,
+  ]
+}
+
+/** Whether a diagnostic is one of {@link countDiagnostics}' lines. */
+export function isCountDiagnostic(message: string): boolean {
+  return /^(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) \d+(\.\d+)?$/.test(message)
+}
+
 /** Data of `test:summary`, the last event of a run. */
 export interface TestSummaryData {
   counts: TestCounts

@@ -6,9 +6,9 @@
  * JSON; this side re-emits them on the stream `run()` returned and removes the child at the end.
  */
 import type { TestEvent } from '@daebug/protocol'
+import { emptyCounts } from '@daebug/protocol'
 import { invalidArgType, invalidArgValue } from './argument-errors.js'
 import { reviveTestError } from './reporters/test-error.js'
-import { emptyCounts } from './run-state.js'
 import { TestsStream } from './tests-stream.js'
 
 /** How a run is isolated: `none` runs the files in the realm itself. */

@@ -5,9 +5,10 @@
  */
 
 import type { TestCounts } from '@daebug/protocol'
+import { emptyCounts } from '@daebug/protocol'
 import { now } from './clock.js'
 import { type Hook, runHooks } from './hooks.js'
-import { emptyCounts, type RunState } from './run-state.js'
+import type { RunState } from './run-state.js'
 import { isTestFailure, TestFailureError } from './test-failure.js'
 import { finishRun } from './test-finish.js'
 import { Test } from './test-node.js'

@@ -4,7 +4,7 @@
  * `test:summary` (the shape of current Node; Node 20 has no summary event).
  */
 
-import type { TestCounts } from '@daebug/protocol'
+import { countDiagnostics } from '@daebug/protocol'
 import { now } from './clock.js'
 import type { RootTest } from './root-test.js'
 import type { RunState } from './run-state.js'
@@ -29,24 +29,11 @@ export function emitFileEnd(root: RootTest): void {
   })
 }
 
-function countLines(counts: TestCounts, duration: number): string[] {
-  return [
-    `tests ${counts.tests}`,
-    `suites ${counts.suites}`,
-    `pass ${counts.passed}`,
-    `fail ${counts.failed}`,
-    `cancelled ${counts.cancelled}`,
-    `skipped ${counts.skipped}`,
-    `todo ${counts.todo}`,
-    `duration_ms ${duration}`,
-  ]
-}
-
 /** Emits the run's plan, diagnostics (`diagnostics` first, then the counts) and summary. */
 export function emitRunEnd(state: RunState, diagnostics: readonly string[]): void {
   const duration = now() - state.startTime
   state.emit('test:plan', { nesting: 0, count: state.counts.topLevel })
-  for (const message of [...diagnostics, ...countLines(state.counts, duration)]) {
+  for (const message of [...diagnostics, ...countDiagnostics(state.counts, duration)]) {
     state.emit('test:diagnostic', { nesting: 0, message })
   }
   state.emit('test:summary', {

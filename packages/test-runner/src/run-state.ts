@@ -3,7 +3,12 @@
  * patterns), the realm's default timeout, the abort signal, and which tests are running now.
  */
 
-import type { TestCounts, TestEventOf, TestEventType } from '@daebug/protocol'
+import {
+  emptyCounts,
+  type TestCounts,
+  type TestEventOf,
+  type TestEventType,
+} from '@daebug/protocol'
 import { now } from './clock.js'
 import { startData } from './test-events.js'
 import type { Test } from './test-node.js'
@@ -25,20 +30,6 @@ export interface RunFilters {
   concurrency: number
   /** Cancels the run. */
   signal: AbortSignal | undefined
-}
-
-/** Zeroed counts, with node's names. */
-export function emptyCounts(): TestCounts {
-  return {
-    tests: 0,
-    suites: 0,
-    passed: 0,
-    failed: 0,
-    cancelled: 0,
-    skipped: 0,
-    todo: 0,
-    topLevel: 0,
-  }
 }
 
 /** The shared state of one run. */
